@@ -1,0 +1,99 @@
+/**
+ * Problems found in content, collected across all files and printed together, one line each:
+ * file, line, field, what was expected and what was found.
+ */
+
+/** One thing wrong with one file. `message` names the field in backticks. */
+export interface Problem {
+	file: string;
+	line?: number | undefined;
+	message: string;
+}
+
+/** Thrown when content breaks the content model; carries every problem found. */
+export class ContentError extends Error {
+	readonly problems: Problem[];
+	constructor(problems: Problem[], options?: ErrorOptions) {
+		super(formatProblems(problems), options);
+		this.name = "ContentError";
+		this.problems = problems;
+	}
+}
+
+/** Sorts problems by file and line so a report reads top to bottom. */
+export function sortProblems(problems: Problem[]): Problem[] {
+	return [...problems].sort(
+		(a, b) =>
+			a.file.localeCompare(b.file) ||
+			(a.line ?? 0) - (b.line ?? 0) ||
+			a.message.localeCompare(b.message),
+	);
+}
+
+/** The report an editor reads: one line a problem, then a count. */
+export function formatProblems(problems: Problem[], footer = "nothing was written."): string {
+	const sorted = sortProblems(problems);
+	const lines = sorted.map((p) => `${p.file}${p.line ? `:${String(p.line)}` : ""}  ${p.message}`);
+	const files = new Set(sorted.map((p) => p.file)).size;
+	const count = `${String(sorted.length)} problem${sorted.length === 1 ? "" : "s"} in ${String(files)} file${files === 1 ? "" : "s"}`;
+	lines.push(footer ? `${count}; ${footer}` : `${count}.`);
+	return lines.join("\n");
+}
+
+/** Describes a value found in YAML for a message: `"Osorio" (6 characters)`, `2018 (a number)`. */
+export function describeFound(value: unknown): string {
+	if (value === undefined) return "nothing";
+	if (value === null) return "an empty value";
+	if (typeof value === "string") {
+		const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+		return `${JSON.stringify(shown)} (${String(value.length)} character${value.length === 1 ? "" : "s"})`;
+	}
+	if (typeof value === "number") return `${String(value)} (a number)`;
+	if (typeof value === "boolean") return `${String(value)} (true or false)`;
+	if (Array.isArray(value)) return `a list of ${String(value.length)}`;
+	if (value instanceof Date) return value.toISOString();
+	return "a mapping of fields";
+}
+
+/** `image.alt`, `tags[2]`, `corrections[0].date`. */
+export function fieldName(path: readonly PropertyKey[]): string {
+	let out = "";
+	for (const part of path) {
+		if (typeof part === "number") out += `[${String(part)}]`;
+		else out += out ? `.${String(part)}` : String(part);
+	}
+	return out;
+}
+
+/** Levenshtein distance, for "did you mean" hints on misspelt fields. */
+function distance(a: string, b: string): number {
+	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		let prev = row[0] ?? 0;
+		row[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const current = row[j] ?? 0;
+			row[j] = Math.min(
+				current + 1,
+				(row[j - 1] ?? 0) + 1,
+				prev + (a[i - 1] === b[j - 1] ? 0 : 1),
+			);
+			prev = current;
+		}
+	}
+	return row[b.length] ?? 0;
+}
+
+/** The known name closest to a misspelt one, if any is close enough to be a likely typo. */
+export function closest(name: string, known: readonly string[]): string | undefined {
+	let best: string | undefined;
+	let bestDistance = Infinity;
+	for (const candidate of known) {
+		const d = distance(name.toLowerCase(), candidate.toLowerCase());
+		if (d < bestDistance) {
+			best = candidate;
+			bestDistance = d;
+		}
+	}
+	return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}

@@ -1,0 +1,201 @@
+/**
+ * The content model of CONTENT.md as zod schemas: the single description of an article and of
+ * the data files. Layouts use the types inferred here; messages read as "`field` <message>",
+ * and the checker adds what it found.
+ */
+import { z } from "zod";
+import { dateTimeProblem, isTimeZone, toEpoch } from "./dates.ts";
+
+/** Lowercase ASCII words joined by hyphens: article folders, tags, author and section ids. */
+export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_HINT = "must be lowercase ASCII words joined by hyphens, e.g. world-cup-2018";
+const LANGUAGE_RE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+const PHOTO_EXTENSIONS_RE = /\.(jpe?g|png|webp|avif)$/i;
+
+/** Text that must hold something other than white space. */
+function text(required: string) {
+	return z
+		.string({
+			error: (issue) =>
+				issue.input === undefined ? `is required: ${required}` : "must be text",
+		})
+		.trim()
+		.min(1, { error: `must not be empty: ${required}` });
+}
+
+function optionalText() {
+	return z
+		.string({ error: "must be text" })
+		.trim()
+		.min(1, { error: "must not be empty; remove the line instead" })
+		.optional();
+}
+
+function lengthBetween(min: number, max: number, required: string) {
+	return text(required)
+		.min(min, { error: `must be ${min} to ${max} characters` })
+		.max(max, { error: `must be ${min} to ${max} characters` });
+}
+
+function slug(required: string) {
+	return text(required).regex(SLUG_RE, { error: SLUG_HINT });
+}
+
+/** An ISO 8601 date-time with an offset, kept as written so the offset survives. */
+function dateTime(required: string) {
+	return z
+		.string({
+			error: (issue) =>
+				issue.input === undefined
+					? `is required: ${required}`
+					: "must be an ISO 8601 date and time with a time zone, e.g. 2018-07-26T17:00:00-05:00; quote it if YAML reads it as something else",
+		})
+		.superRefine((value, ctx) => {
+			const problem = dateTimeProblem(value);
+			if (problem) ctx.addIssue({ code: "custom", message: problem });
+		});
+}
+
+function httpUrl() {
+	return z.url({ protocol: /^https?$/, error: "must be an absolute http or https URL" });
+}
+
+/** A photo path relative to the file that names it. */
+function photoPath(required: string) {
+	return text(required).regex(PHOTO_EXTENSIONS_RE, {
+		error: "must name a JPEG, PNG, WebP or AVIF file (.jpg, .jpeg, .png, .webp or .avif)",
+	});
+}
+
+export const imageSchema = z.strictObject(
+	{
+		src: photoPath("name the photo file beside the article, e.g. osorio.jpg"),
+		alt: text("describe what the photo shows for readers who cannot see it"),
+		caption: optionalText(),
+		credit: text("name who made the photo"),
+		agency: optionalText(),
+	},
+	{
+		error: (issue) =>
+			issue.input === undefined
+				? "is required: every article has a lead photo"
+				: "must be a mapping with `src`, `alt` and `credit`",
+	},
+);
+
+export const correctionSchema = z.strictObject(
+	{
+		date: dateTime("give when the correction was made"),
+		text: text("say what was corrected"),
+	},
+	{ error: "must be a mapping with `date` and `text`" },
+);
+
+/** An article's frontmatter, exactly as CONTENT.md describes it. */
+export const articleSchema = z
+	.strictObject({
+		title: lengthBetween(10, 110, "write the headline"),
+		kicker: optionalText(),
+		description: lengthBetween(50, 300, "write the standfirst"),
+		date: dateTime("give the publication date and time with a time zone"),
+		updated: dateTime("").optional(),
+		authors: z
+			.array(slug("name an author id"), {
+				error: "must be a list of author ids, e.g. [goal-staff]",
+			})
+			.min(1, { error: "must name at least one author id" }),
+		section: slug("name a section id from sections.yaml"),
+		tags: z
+			.array(slug(""), { error: "must be a list of tags, e.g. [mexico, world-cup-2018]" })
+			.superRefine((tags, ctx) => {
+				tags.forEach((tag, index) => {
+					if (tags.indexOf(tag) !== index) {
+						ctx.addIssue({
+							code: "custom",
+							message: `must not repeat a tag; \`${tag}\` appears twice`,
+							path: [index],
+						});
+					}
+				});
+			})
+			.optional(),
+		image: imageSchema,
+		draft: z.boolean({ error: "must be true or false" }).optional(),
+		corrections: z
+			.array(correctionSchema, { error: "must be a list of `date` and `text` entries" })
+			.optional(),
+	})
+	.superRefine(
+		(article, ctx) => {
+			// Runs even when other fields failed, so one pass reports every problem.
+			const { date, updated } = article as { date?: unknown; updated?: unknown };
+			if (typeof date !== "string" || typeof updated !== "string") return;
+			if (dateTimeProblem(date) || dateTimeProblem(updated)) return;
+			if (toEpoch(updated) < toEpoch(date)) {
+				ctx.addIssue({
+					code: "custom",
+					message: `must not be before \`date\` (${date})`,
+					path: ["updated"],
+				});
+			}
+		},
+		{ when: () => true },
+	);
+
+/** An article's frontmatter after checking. */
+export type ArticleData = z.output<typeof articleSchema>;
+/** A lead or inline photo's fields. */
+export type ImageData = z.output<typeof imageSchema>;
+/** A dated correction note. */
+export type Correction = z.output<typeof correctionSchema>;
+
+/** `site.yaml`: the publication. */
+export const siteSchema = z.strictObject({
+	name: text("give the publication's name"),
+	description: optionalText(),
+	url: httpUrl(),
+	language: text("give a BCP 47 language tag, e.g. en or es-MX").regex(LANGUAGE_RE, {
+		error: "must be a BCP 47 language tag, e.g. en or es-MX",
+	}),
+	timezone: text("give an IANA time zone, e.g. America/Mexico_City").refine(isTimeZone, {
+		error: "must be an IANA time zone, e.g. America/Mexico_City",
+	}),
+	logo: photoPath("give the logo's path relative to content/, e.g. brand/logo.png"),
+	image: photoPath("give the default social image's path relative to content/"),
+});
+export type SiteData = z.output<typeof siteSchema>;
+
+export const authorSchema = z.strictObject(
+	{
+		name: text("give the name shown in the byline"),
+		role: optionalText(),
+		bio: optionalText(),
+		url: httpUrl().optional(),
+		avatar: photoPath("").optional(),
+	},
+	{ error: "must be a mapping with at least `name`" },
+);
+export type AuthorData = z.output<typeof authorSchema>;
+
+export const sectionSchema = z.strictObject(
+	{
+		name: text("give the section's name"),
+		description: optionalText(),
+	},
+	{ error: "must be a mapping with at least `name`" },
+);
+export type SectionData = z.output<typeof sectionSchema>;
+
+function idMap<T extends z.ZodType>(entry: T, what: string) {
+	return z.record(z.string().regex(SLUG_RE, { error: `${what} ids ${SLUG_HINT}` }), entry, {
+		error: `must map ${what} ids to their fields`,
+	});
+}
+
+/** `authors.yaml`: author id to author. */
+export const authorsSchema = idMap(authorSchema, "author");
+/** `sections.yaml`: section id to section. */
+export const sectionsSchema = idMap(sectionSchema, "section");
+
+/** The names of an article's top-level fields, for "did you mean" hints on typos. */
+export const ARTICLE_FIELDS = Object.keys(articleSchema.shape);
