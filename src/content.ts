@@ -1,0 +1,600 @@
+/**
+ * Reads everything an editor wrote (the data files and every article folder), checks it all
+ * against the schema and against each other, and turns it into a typed catalog that pages,
+ * feeds and sitemaps read. Nothing is written here; problems are collected, never thrown one
+ * at a time.
+ */
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import matter from "gray-matter";
+import sharp from "sharp";
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document } from "yaml";
+import type { z } from "zod";
+import {
+	ARTICLE_FIELDS,
+	SLUG_RE,
+	articleSchema,
+	authorsSchema,
+	sectionsSchema,
+	siteSchema,
+	type ArticleData,
+	type AuthorData,
+	type ImageData,
+	type SectionData,
+	type SiteData,
+} from "./schema.ts";
+import { toEpoch } from "./dates.ts";
+import { closest, describeFound, fieldName, type Problem } from "./problems.ts";
+
+const ARTICLES_DIR = "articles";
+const DATA_DIR = "_data";
+const ARTICLE_FILE = "index.md";
+const PHOTO_FORMATS: Record<string, string> = {
+	jpeg: "JPEG",
+	png: "PNG",
+	webp: "WebP",
+	heif: "AVIF",
+};
+// Inline photos as editors write them: ![alt](file.jpg "caption")
+const INLINE_PHOTO_RE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"([^"]*)")?\s*\)/g;
+
+/** A photo file that was found, read and measured. */
+export interface PhotoFile {
+	/** Absolute path on disk. */
+	file: string;
+	width: number;
+	height: number;
+	format: string;
+}
+
+/** The lead photo: the editor's fields plus the measured file and its site URL. */
+export interface LeadPhoto extends ImageData, PhotoFile {
+	href: string;
+}
+
+/** A photo placed in the body with `![alt](file.jpg "caption")`. */
+export interface InlinePhoto extends PhotoFile {
+	src: string;
+	href: string;
+}
+
+/** An author from authors.yaml with its id and page address. */
+export interface Author extends AuthorData {
+	id: string;
+	href: string;
+}
+
+/** A section from sections.yaml with its id and page address. */
+export interface Section extends SectionData {
+	id: string;
+	href: string;
+}
+
+/** Where an article stands on a given build. */
+export type ArticleStatus = "published" | "draft" | "scheduled";
+
+/** One checked article, ready for layouts. */
+export interface Article {
+	slug: string;
+	/** Site-relative address of the article page, e.g. /articles/osorio-to-leave-mexico/. */
+	href: string;
+	/** The source file relative to the project, for messages. */
+	sourcePath: string;
+	data: ArticleData;
+	/** The markdown body. */
+	body: string;
+	published: number;
+	modified: number;
+	status: ArticleStatus;
+	authors: Author[];
+	section: Section;
+	tags: string[];
+	image: LeadPhoto;
+	/** Inline photos keyed by the `src` written in the body. */
+	photos: Map<string, InlinePhoto>;
+}
+
+/** The publication from site.yaml, with its brand files measured. */
+export interface Site extends SiteData {
+	logoFile: PhotoFile;
+	imageFile: PhotoFile;
+}
+
+/**
+ * Everything the pages need. A class rather than a plain object so Eleventy's data cascade
+ * passes it by reference instead of deep-copying it into every page.
+ */
+export class Catalog {
+	readonly site: Site;
+	readonly authors: Map<string, Author>;
+	readonly sections: Map<string, Section>;
+	/** Articles this build publishes, newest first. */
+	readonly articles: Article[];
+	readonly buildTime: number;
+
+	constructor(
+		site: Site,
+		authors: Map<string, Author>,
+		sections: Map<string, Section>,
+		articles: Article[],
+		buildTime: number,
+	) {
+		this.site = site;
+		this.authors = authors;
+		this.sections = sections;
+		this.articles = articles;
+		this.buildTime = buildTime;
+	}
+
+	/** Sections in the order sections.yaml lists them. */
+	get sectionList(): Section[] {
+		return [...this.sections.values()];
+	}
+
+	/** Articles of one section, newest first. */
+	inSection(id: string): Article[] {
+		return this.articles.filter((a) => a.section.id === id);
+	}
+}
+
+/** How to read content. */
+export interface LoadOptions {
+	/** The `content/` folder. */
+	contentDir: string;
+	/** Folder that file names in messages are relative to; by default the one holding `content/`. */
+	root?: string;
+	/** Include drafts and future-dated articles (the preview server does). */
+	includeUnpublished?: boolean;
+	/** The build time in ms; articles dated after it are scheduled. */
+	now?: number;
+}
+
+/** The catalog when content is sound; otherwise every problem found. */
+export type LoadResult =
+	{ catalog: Catalog; problems: [] } | { catalog: undefined; problems: Problem[] };
+
+/** The build time: SOURCE_DATE_EPOCH (seconds) when set, so builds can be reproduced; else now. */
+export function buildTime(env: NodeJS.ProcessEnv = process.env): number {
+	const epoch = env.SOURCE_DATE_EPOCH;
+	return epoch && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : Date.now();
+}
+
+/** A parsed YAML document with the means to find a field's line. */
+interface Yaml {
+	data: unknown;
+	doc: Document;
+	lines: LineCounter;
+}
+
+function parseYaml(source: string, file: string, problems: Problem[]): Yaml | undefined {
+	const lines = new LineCounter();
+	const doc = parseDocument(source, {
+		lineCounter: lines,
+		prettyErrors: false,
+		uniqueKeys: true,
+	});
+	if (doc.errors.length > 0) {
+		for (const error of doc.errors) {
+			const detail =
+				error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
+			problems.push({
+				file,
+				line: lines.linePos(error.pos[0]).line,
+				message: `the YAML does not parse: ${detail}; fix the indentation or quoting on this line`,
+			});
+		}
+		return undefined;
+	}
+	return { data: doc.toJS() as unknown, doc, lines };
+}
+
+/** The line of the deepest part of `fieldPath` that the YAML holds. */
+function lineOf(yaml: Yaml, fieldPath: readonly PropertyKey[]): number | undefined {
+	let node: unknown = yaml.doc.contents;
+	let offset: number | undefined;
+	for (const part of fieldPath) {
+		if (isMap(node)) {
+			const pair = node.items.find((p) => isScalar(p.key) && p.key.value === part);
+			if (!pair) break;
+			if (isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
+			node = pair.value;
+		} else if (isSeq(node) && typeof part === "number") {
+			const item: unknown = node.items[part];
+			if (item && typeof item === "object" && "range" in item && Array.isArray(item.range)) {
+				offset = item.range[0] as number;
+			}
+			node = item;
+		} else break;
+	}
+	return offset === undefined ? undefined : yaml.lines.linePos(offset).line;
+}
+
+function valueAt(data: unknown, fieldPath: readonly PropertyKey[]): unknown {
+	let value = data;
+	for (const part of fieldPath) {
+		if (value === null || typeof value !== "object") return undefined;
+		value = (value as Record<PropertyKey, unknown>)[part];
+	}
+	return value;
+}
+
+/** Turns zod's issues into problems that name the field, the expectation and what was found. */
+function schemaProblems(
+	error: z.ZodError,
+	yaml: Yaml,
+	file: string,
+	knownFields: readonly string[],
+): Problem[] {
+	const problems: Problem[] = [];
+	for (const issue of error.issues) {
+		if (issue.code === "unrecognized_keys") {
+			for (const key of issue.keys) {
+				const field = fieldName([...issue.path, key]);
+				const guess = issue.path.length === 0 ? closest(key, knownFields) : undefined;
+				problems.push({
+					file,
+					line: lineOf(yaml, [...issue.path, key]),
+					message: `\`${field}\` is not a field of the content model${guess ? `; did you mean \`${guess}\`?` : ""} Fix its spelling or remove it.`,
+				});
+			}
+			continue;
+		}
+		const found = valueAt(yaml.data, issue.path);
+		const field = fieldName(issue.path);
+		const message =
+			issue.code === "invalid_key"
+				? `\`${field}\` ${issue.issues[0]?.message ?? issue.message}`
+				: `\`${field}\` ${issue.message}`;
+		problems.push({
+			file,
+			line: lineOf(yaml, issue.path),
+			message:
+				found === undefined || issue.code === "invalid_key"
+					? message
+					: `${message}; found ${describeFound(found)}`,
+		});
+	}
+	return problems;
+}
+
+/** Measures a photo; a problem message when it is missing, unreadable or not a supported image. */
+async function inspectPhoto(file: string, display: string): Promise<PhotoFile | string> {
+	try {
+		const info = await stat(file);
+		if (!info.isFile()) return `names ${display}, which is not a file`;
+	} catch {
+		return `names ${display}, which does not exist; put the photo there or fix the name`;
+	}
+	try {
+		const meta = await sharp(file).metadata();
+		const format = meta.format === "heif" && meta.compression !== "av1" ? "heic" : meta.format;
+		if (!(format in PHOTO_FORMATS)) {
+			return `names ${display}, which is ${format.toUpperCase()}; expected JPEG, PNG, WebP or AVIF`;
+		}
+		const rotated = (meta.orientation ?? 1) >= 5;
+		return {
+			file,
+			width: rotated ? meta.height : meta.width,
+			height: rotated ? meta.width : meta.height,
+			format: PHOTO_FORMATS[format] ?? format,
+		};
+	} catch (cause) {
+		const reason = cause instanceof Error ? cause.message.split("\n")[0] : String(cause);
+		return `names ${display}, which is not a readable image (${reason ?? "unknown error"}); export it again as JPEG, PNG, WebP or AVIF`;
+	}
+}
+
+/** Resolves a photo path relative to a folder, refusing paths that leave it. */
+function photoFileIn(dir: string, src: string): string | undefined {
+	if (path.isAbsolute(src) || /^[a-z]+:/i.test(src)) return undefined;
+	const file = path.resolve(dir, src);
+	return file.startsWith(dir + path.sep) ? file : undefined;
+}
+
+interface DataFiles {
+	site?: SiteData;
+	authors?: Record<string, AuthorData>;
+	sections?: Record<string, SectionData>;
+}
+
+async function readDataFile<T>(
+	file: string,
+	display: string,
+	schema: z.ZodType<T>,
+	knownFields: readonly string[],
+	problems: Problem[],
+): Promise<T | undefined> {
+	let source: string;
+	try {
+		source = await readFile(file, "utf8");
+	} catch {
+		problems.push({
+			file: display,
+			message: `\`${path.basename(file)}\` is required but was not found; create ${display}`,
+		});
+		return undefined;
+	}
+	const yaml = parseYaml(source, display, problems);
+	if (!yaml) return undefined;
+	const result = schema.safeParse(yaml.data ?? {});
+	if (result.success) return result.data;
+	problems.push(...schemaProblems(result.error, yaml, display, knownFields));
+	return undefined;
+}
+
+/** Every `index.md` under articles/, plus markdown files that are not articles (reported, never dropped). */
+async function findArticleFiles(
+	articlesDir: string,
+): Promise<{ articles: string[]; strays: string[] }> {
+	let entries;
+	try {
+		entries = await readdir(articlesDir, { recursive: true, withFileTypes: true });
+	} catch {
+		return { articles: [], strays: [] };
+	}
+	const articles: string[] = [];
+	const strays: string[] = [];
+	for (const entry of entries) {
+		if (!entry.isFile() || !/\.(md|markdown)$/i.test(entry.name)) continue;
+		const file = path.join(entry.parentPath, entry.name);
+		(entry.name === ARTICLE_FILE ? articles : strays).push(file);
+	}
+	return { articles: articles.sort(), strays: strays.sort() };
+}
+
+/** An article that passed the schema, before cross-references are checked. */
+export interface Draft {
+	file: string;
+	display: string;
+	slug: string;
+	data: ArticleData;
+	body: string;
+	yaml: Yaml;
+	bodyLine: number;
+}
+
+/**
+ * Checks one article's source on its own (cross-references come later), adding what is wrong
+ * to `problems`. `file` is the path on disk and `display` the name used in messages.
+ */
+export function parseArticle(
+	source: string,
+	file: string,
+	display: string,
+	problems: Problem[],
+): Draft | undefined {
+	if (!/^---\r?\n/.test(source)) {
+		problems.push({
+			file: display,
+			line: 1,
+			message:
+				"the article must start with frontmatter between `---` lines (title, description, date, authors, section, image)",
+		});
+		return undefined;
+	}
+	const parsed = matter(source, { engines: { yaml: () => ({}) } });
+	const yaml = parseYaml(parsed.matter, display, problems);
+	if (!yaml) return undefined;
+	const slug = path.basename(path.dirname(file));
+	let ok = true;
+	if (!SLUG_RE.test(slug)) {
+		ok = false;
+		problems.push({
+			file: display,
+			message: `the folder name \`${slug}\` is the article's slug and must be lowercase ASCII words joined by hyphens, e.g. osorio-to-leave-mexico; rename the folder`,
+		});
+	}
+	const result = articleSchema.safeParse(yaml.data ?? {});
+	if (!result.success) {
+		problems.push(...schemaProblems(result.error, yaml, display, ARTICLE_FIELDS));
+		return undefined;
+	}
+	const bodyLine = source.slice(0, source.length - parsed.content.length).split("\n").length;
+	return ok
+		? { file, display, slug, data: result.data, body: parsed.content, yaml, bodyLine }
+		: undefined;
+}
+
+/** Reads, checks and cross-checks all content. Returns a catalog only when nothing is wrong. */
+export async function loadContent(options: LoadOptions): Promise<LoadResult> {
+	const contentDir = path.resolve(options.contentDir);
+	const root = path.resolve(options.root ?? path.dirname(contentDir));
+	const now = options.now ?? buildTime();
+	const rel = (file: string) => path.relative(root, file) || file;
+	const problems: Problem[] = [];
+	const dataDir = path.join(contentDir, DATA_DIR);
+
+	const data: DataFiles = {};
+	const [site, authors, sections] = await Promise.all([
+		readDataFile(
+			path.join(dataDir, "site.yaml"),
+			rel(path.join(dataDir, "site.yaml")),
+			siteSchema,
+			Object.keys(siteSchema.shape),
+			problems,
+		),
+		readDataFile(
+			path.join(dataDir, "authors.yaml"),
+			rel(path.join(dataDir, "authors.yaml")),
+			authorsSchema,
+			[],
+			problems,
+		),
+		readDataFile(
+			path.join(dataDir, "sections.yaml"),
+			rel(path.join(dataDir, "sections.yaml")),
+			sectionsSchema,
+			[],
+			problems,
+		),
+	]);
+	Object.assign(data, { site, authors, sections });
+
+	// Photos are measured once per file, however many articles name them.
+	const photoCache = new Map<string, Promise<PhotoFile | string>>();
+	const measure = (file: string) => {
+		let pending = photoCache.get(file);
+		if (!pending) {
+			pending = inspectPhoto(file, rel(file));
+			photoCache.set(file, pending);
+		}
+		return pending;
+	};
+
+	let brand: { logoFile: PhotoFile; imageFile: PhotoFile } | undefined;
+	if (site) {
+		const siteFile = rel(path.join(dataDir, "site.yaml"));
+		const [logo, image] = await Promise.all(
+			(["logo", "image"] as const).map(async (key) => {
+				const file = photoFileIn(contentDir, site[key]);
+				const found = file ? await measure(file) : "must be a path inside content/";
+				if (typeof found === "string") {
+					problems.push({ file: siteFile, message: `\`${key}\` ${found}` });
+					return undefined;
+				}
+				return found;
+			}),
+		);
+		if (logo && image) brand = { logoFile: logo, imageFile: image };
+	}
+
+	const { articles: files, strays } = await findArticleFiles(path.join(contentDir, ARTICLES_DIR));
+	for (const stray of strays) {
+		problems.push({
+			file: rel(stray),
+			message: `this markdown file is not an article: each article is a folder holding \`${ARTICLE_FILE}\`; rename it to ${rel(path.join(path.dirname(stray), ARTICLE_FILE))} or move it into its own folder`,
+		});
+	}
+
+	const drafts = (
+		await Promise.all(
+			files.map(async (file) =>
+				parseArticle(await readFile(file, "utf8"), file, rel(file), problems),
+			),
+		)
+	).filter((d): d is Draft => d !== undefined);
+
+	const seen = new Map<string, string>();
+	for (const draft of drafts) {
+		const first = seen.get(draft.slug);
+		if (first) {
+			problems.push({
+				file: draft.display,
+				message: `the slug \`${draft.slug}\` is already used by ${first}; slugs must be unique across the site, so rename one folder`,
+			});
+		} else seen.set(draft.slug, draft.display);
+	}
+
+	const authorMap = new Map<string, Author>(
+		Object.entries(authors ?? {}).map(([id, a]) => [id, { ...a, id, href: `/authors/${id}/` }]),
+	);
+	const sectionMap = new Map<string, Section>(
+		Object.entries(sections ?? {}).map(([id, s]) => [
+			id,
+			{ ...s, id, href: `/sections/${id}/` },
+		]),
+	);
+
+	const articles: Article[] = [];
+	await Promise.all(
+		drafts.map(async (draft) => {
+			const { data: fm, yaml, display } = draft;
+			const dir = path.dirname(draft.file);
+			const found: Problem[] = [];
+			const report = (fieldPath: PropertyKey[], message: string, line?: number) => {
+				found.push({ file: display, line: line ?? lineOf(yaml, fieldPath), message });
+			};
+
+			if (authors) {
+				fm.authors.forEach((id, i) => {
+					if (!authorMap.has(id)) {
+						const guess = closest(id, [...authorMap.keys()]);
+						report(
+							["authors", i],
+							`\`authors[${String(i)}]\` must be an author id from authors.yaml${guess ? ` (did you mean \`${guess}\`?)` : ""}; found "${id}"`,
+						);
+					}
+				});
+			}
+			if (sections && !sectionMap.has(fm.section)) {
+				const known = [...sectionMap.keys()].map((k) => `\`${k}\``).join(", ");
+				report(
+					["section"],
+					`\`section\` must be a section id from sections.yaml (${known}); found "${fm.section}"`,
+				);
+			}
+
+			const leadFile = photoFileIn(dir, fm.image.src);
+			const lead = leadFile
+				? await measure(leadFile)
+				: "must be a path inside the article's folder";
+			if (typeof lead === "string") report(["image", "src"], `\`image.src\` ${lead}`);
+
+			const photos = new Map<string, InlinePhoto>();
+			for (const match of draft.body.matchAll(INLINE_PHOTO_RE)) {
+				const [whole, alt = "", src = ""] = match;
+				const line =
+					draft.bodyLine + draft.body.slice(0, match.index).split("\n").length - 1;
+				const where = `the body photo ${whole.length > 50 ? `${whole.slice(0, 47)}...` : whole}`;
+				if (!alt.trim()) {
+					report(
+						[],
+						`${where} must have alt text: describe what it shows inside the square brackets`,
+						line,
+					);
+				}
+				const file = photoFileIn(dir, src);
+				if (!file) {
+					report(
+						[],
+						`${where} must name a file in the article's folder; found "${src}"`,
+						line,
+					);
+					continue;
+				}
+				const measured = await measure(file);
+				if (typeof measured === "string") report([], `${where} ${measured}`, line);
+				else photos.set(src, { ...measured, src, href: "" });
+			}
+
+			problems.push(...found);
+			if (found.length > 0 || typeof lead === "string" || !authors || !sections) return;
+			const published = toEpoch(fm.date);
+			const status: ArticleStatus = fm.draft
+				? "draft"
+				: published > now
+					? "scheduled"
+					: "published";
+			const href = `/${ARTICLES_DIR}/${draft.slug}/`;
+			for (const photo of photos.values()) photo.href = href + photo.src;
+			articles.push({
+				slug: draft.slug,
+				href,
+				sourcePath: display,
+				data: fm,
+				body: draft.body,
+				published,
+				modified: fm.updated ? toEpoch(fm.updated) : published,
+				status,
+				authors: fm.authors
+					.map((id) => authorMap.get(id))
+					.filter((a): a is Author => a !== undefined),
+				section: sectionMap.get(fm.section) as Section,
+				tags: fm.tags ?? [],
+				image: { ...fm.image, ...lead, href: href + fm.image.src },
+				photos,
+			});
+		}),
+	);
+
+	if (problems.length > 0 || !site || !brand || !authors || !sections) {
+		return { catalog: undefined, problems };
+	}
+	const visible = articles
+		.filter((a) => options.includeUnpublished || a.status === "published")
+		.sort((a, b) => b.published - a.published || a.slug.localeCompare(b.slug));
+	return {
+		catalog: new Catalog({ ...site, ...brand }, authorMap, sectionMap, visible, now),
+		problems: [],
+	};
+}

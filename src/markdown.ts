@@ -1,0 +1,77 @@
+/**
+ * The markdown-it instance for article bodies: CommonMark with tables and typographic quotes,
+ * raw HTML off (editors' text is always escaped), and a photo alone in its paragraph turned
+ * into a figure with its caption.
+ */
+import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
+import type { Article } from "./content.ts";
+import { html } from "./html.ts";
+
+/** What the renderer needs to know about the article being rendered. */
+export interface MarkdownEnv {
+	[key: string | symbol]: unknown;
+	article?: Pick<Article, "href" | "photos">;
+}
+
+/** Creates the markdown-it instance Dateline renders bodies with. */
+export function createMarkdown(): MarkdownItInstance {
+	const md = new MarkdownIt("commonmark", { html: false, typographer: true });
+	md.enable(["table", "replacements", "smartquotes"]);
+
+	// A paragraph holding only a photo becomes a <figure>, so photos never sit inside <p>.
+	md.core.ruler.push("dateline_figures", (state) => {
+		const tokens = state.tokens;
+		for (let i = 1; i < tokens.length - 1; i++) {
+			const inline = tokens[i];
+			const open = tokens[i - 1];
+			const close = tokens[i + 1];
+			if (
+				inline?.type !== "inline" ||
+				open?.type !== "paragraph_open" ||
+				close?.type !== "paragraph_close"
+			)
+				continue;
+			const children = inline.children ?? [];
+			if (children.length === 1 && children[0]?.type === "image") {
+				open.hidden = true;
+				close.hidden = true;
+				children[0].meta = { figure: true };
+			}
+		}
+	});
+
+	md.renderer.rules.image = (tokens, idx, _options, env?: MarkdownEnv) => {
+		const token = tokens[idx];
+		if (!token) return "";
+		const src = String(token.attrGet("src") ?? "");
+		const alt = token.children
+			? md.renderer.renderInlineAsText(token.children, md.options, env ?? {})
+			: token.content;
+		const title = token.attrGet("title");
+		const caption = title === null ? undefined : String(title);
+		const photo = env?.article?.photos.get(src);
+		const size = photo ? html` width="${photo.width}" height="${photo.height}"` : "";
+		const img = html`<img src="${photo?.href ?? src}" alt="${alt}"${size} loading="lazy" decoding="async">`;
+		if (!(token.meta as { figure?: boolean } | null)?.figure) return img.toString();
+		const figcaption = caption ? html`<figcaption>${caption}</figcaption>` : "";
+		return html`<figure class="photo">${img}${figcaption}</figure>\n`.toString();
+	};
+
+	// Tables scroll sideways on phones instead of widening the page.
+	md.renderer.rules.table_open = () => '<div class="table-scroll"><table>\n';
+	md.renderer.rules.table_close = () => "</table></div>\n";
+	return md;
+}
+
+const markdown = createMarkdown();
+
+/** Renders an article's body to HTML. */
+export function renderBody(article: Pick<Article, "body" | "href" | "photos">): string {
+	const env: MarkdownEnv = { article };
+	return markdown.render(article.body, env);
+}
+
+/** Renders a line of inline markdown (no paragraphs), e.g. a correction note. */
+export function renderInline(text: string): string {
+	return markdown.renderInline(text);
+}
