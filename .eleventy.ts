@@ -1,0 +1,17 @@
+/** Dateline's Eleventy configuration: directories, and one plugin per concern. */
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import contentPlugin from "./src/content-plugin.ts";
+import pagesPlugin from "./src/pages.ts";
+
+export default function (eleventyConfig: UserConfig) {
+	eleventyConfig.addPlugin(contentPlugin);
+	eleventyConfig.addPlugin(pagesPlugin);
+	// Pages come only from the plugins' virtual templates: content/ is the editors' markdown and
+	// photos, read and checked by the content plugin, never rendered by Eleventy directly.
+	eleventyConfig.setTemplateFormats(["11ty.js"]);
+	eleventyConfig.setQuietMode(true);
+}
+
+export const config = {
+	dir: { input: "content", output: "_site" },
+};

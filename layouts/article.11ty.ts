@@ -1,0 +1,95 @@
+/** The article page: kicker, headline, standfirst, byline, dateline, lead photo, body, tags, corrections. */
+import { html, raw, type SafeHtml } from "../src/html.ts";
+import { formatDateTime } from "../src/dates.ts";
+import type { Article, Catalog } from "../src/content.ts";
+import { renderInline } from "../src/markdown.ts";
+import { base } from "./base.11ty.ts";
+import { byline, leadFigure, time } from "./partials.ts";
+
+/** What the article template hands this layout. */
+export interface ArticlePage {
+	catalog: Catalog;
+	article: Article;
+	/** The body already rendered from markdown. */
+	bodyHtml: string;
+	css: string;
+}
+
+function statusBanner(catalog: Catalog, article: Article): SafeHtml | string {
+	if (article.status === "draft") {
+		return html`<p class="banner" role="status">
+			<strong>Draft.</strong> This article is not published; only the preview shows it.
+		</p>`;
+	}
+	if (article.status === "scheduled") {
+		const when = formatDateTime(
+			article.published,
+			catalog.site.language,
+			catalog.site.timezone,
+		);
+		return html`<p class="banner" role="status">
+			<strong>Scheduled for ${when}.</strong> Only the preview shows it until then.
+		</p>`;
+	}
+	return "";
+}
+
+function tagList(article: Article): SafeHtml | string {
+	if (article.tags.length === 0) return "";
+	return html`<section class="story-tags" aria-labelledby="tags-heading">
+		<h2 id="tags-heading" class="visually-hidden">Tags</h2>
+		<ul class="tags">
+			${article.tags.map((tag) => html`<li>${tag}</li>`)}
+		</ul>
+	</section>`;
+}
+
+function corrections(catalog: Catalog, article: Article): SafeHtml | string {
+	const list = article.data.corrections ?? [];
+	if (list.length === 0) return "";
+	return html`<section class="corrections" aria-labelledby="corrections-heading">
+		<h2 id="corrections-heading">Corrections</h2>
+		<ul>
+			${list.map((c) => html`<li>${time(catalog, c.date, Date.parse(c.date))}: ${raw(renderInline(c.text))}</li>`)}
+		</ul>
+	</section>`;
+}
+
+/** Renders the article page. */
+export function render(page: ArticlePage): string {
+	const { catalog, article } = page;
+	const { data } = article;
+	const main = html`<article class="story">
+		${statusBanner(catalog, article)}
+		<header class="story-head wrap">
+			<p class="kicker">
+				${data.kicker ? html`<span>${data.kicker}</span> · ` : ""}<a
+					href="${article.section.href}"
+					>${article.section.name}</a
+				>
+			</p>
+			<h1 class="headline">${data.title}</h1>
+			<p class="standfirst">${data.description}</p>
+			<div class="story-meta">
+				${byline(article)}
+				<p class="dateline">Published ${time(catalog, data.date, article.published)}</p>
+				${data.updated ? html`<p class="updated">Updated ${time(catalog, data.updated, article.modified)}</p>` : ""}
+			</div>
+		</header>
+		<div class="wrap-wide">${leadFigure(article.image, { eager: true })}</div>
+		<div class="story-body wrap">${raw(page.bodyHtml)}</div>
+		<footer class="story-foot wrap">
+			${tagList(article)} ${corrections(catalog, article)}
+		</footer>
+	</article>`;
+	return base({
+		catalog,
+		title: data.title,
+		description: data.description,
+		href: article.href,
+		css: page.css,
+		noindex: article.status !== "published",
+		sectionId: article.section.id,
+		main,
+	}).toString();
+}

@@ -1,0 +1,70 @@
+/** Pieces shared by layouts: bylines, dates, photos and article cards. */
+import { html, type SafeHtml } from "../src/html.ts";
+import { formatDate, formatDateTime } from "../src/dates.ts";
+import type { Article, Catalog, LeadPhoto } from "../src/content.ts";
+
+/** "By Goal staff" or "By A, B and C". */
+export function byline(article: Article): SafeHtml {
+	const names = article.authors.map((a) => html`<span class="author">${a.name}</span>`);
+	const joined: (SafeHtml | string)[] = [];
+	names.forEach((name, i) => {
+		if (i > 0) joined.push(i === names.length - 1 ? " and " : ", ");
+		joined.push(name);
+	});
+	return html`<p class="byline">By ${joined}</p>`;
+}
+
+/** A `<time>` element: machine-readable instant, words in the publication's zone. */
+export function time(catalog: Catalog, iso: string, epoch: number, withTime = true): SafeHtml {
+	const { language, timezone } = catalog.site;
+	const words = withTime
+		? formatDateTime(epoch, language, timezone)
+		: formatDate(epoch, language, timezone);
+	return html`<time datetime="${iso}">${words}</time>`;
+}
+
+/** "Photo: Yuri Cortez/AFP": the credit shown under every photo. */
+export function creditLine(photo: Pick<LeadPhoto, "credit" | "agency">): string {
+	return `Photo: ${photo.credit}${photo.agency ? `/${photo.agency}` : ""}`;
+}
+
+/** The lead photo as a figure with its caption and credit. */
+export function leadFigure(
+	photo: LeadPhoto,
+	options: { eager: boolean; sizes?: string },
+): SafeHtml {
+	const caption = photo.caption ? html`<span class="caption">${photo.caption}</span> ` : "";
+	return html`<figure class="lead-photo">
+		<img
+			src="${photo.href}"
+			alt="${photo.alt}"
+			width="${photo.width}"
+			height="${photo.height}"
+			${options.eager ? html` fetchpriority="high"` : html` loading="lazy"`}
+			decoding="async"
+		>
+		<figcaption>${caption}<span class="credit">${creditLine(photo)}</span></figcaption>
+	</figure>`;
+}
+
+/** A teaser for listings: kicker, headline link, standfirst, date. */
+export function card(
+	catalog: Catalog,
+	article: Article,
+	options: { photo?: boolean; level?: 2 | 3 } = {},
+): SafeHtml {
+	const level = options.level ?? 3;
+	const headline = html`<a href="${article.href}">${article.data.title}</a>`;
+	return html`<article class="card${options.photo ? " card-photo" : ""}">
+		${options.photo ? html`<a class="card-image" href="${article.href}" tabindex="-1" aria-hidden="true"><img src="${article.image.href}" alt="" width="${article.image.width}" height="${article.image.height}" loading="lazy" decoding="async"></a>` : ""}
+		<div class="card-text">
+			${article.data.kicker ? html`<p class="kicker">${article.data.kicker}</p>` : ""}
+			${level === 2 ? html`<h2 class="card-title">${headline}</h2>` : html`<h3 class="card-title">${headline}</h3>`}
+			<p class="card-standfirst">${article.data.description}</p>
+			<p class="card-meta">
+				<a class="card-section" href="${article.section.href}">${article.section.name}</a> ·
+				${time(catalog, article.data.date, article.published, false)}
+			</p>
+		</div>
+	</article>`;
+}

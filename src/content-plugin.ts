@@ -1,0 +1,108 @@
+/**
+ * Puts the checked catalog in front of Eleventy: before every build all content is read and
+ * checked; a sound catalog becomes the `dateline` global data, and problems stop a production
+ * build before anything is written. The preview server keeps serving the last good site with
+ * the problems shown on every page, and recovers on the next good save.
+ */
+import { copyFile, mkdir, stat } from "node:fs/promises";
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { buildTime, loadContent, type Catalog, type PhotoFile } from "./content.ts";
+import { escapeHtml } from "./html.ts";
+import { formatProblems, type Problem } from "./problems.ts";
+
+/** What the content plugin shares with the page templates. */
+export interface ContentState {
+	catalog: Catalog | undefined;
+	problems: Problem[];
+	preview: boolean;
+}
+
+interface EleventyBeforeEvent {
+	runMode: "build" | "serve" | "watch";
+	directories: { input: string; output: string };
+}
+
+/** Copies a file unless an identical-looking copy (same size, not older) is already there. */
+async function copyIfChanged(from: string, to: string): Promise<void> {
+	const [src, dest] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
+	if (dest && dest.size === src.size && dest.mtimeMs >= src.mtimeMs) return;
+	await mkdir(path.dirname(to), { recursive: true });
+	await copyFile(from, to);
+}
+
+/** The photos a catalog publishes, as (source file, site-relative address) pairs. */
+export function publishedPhotos(catalog: Catalog, contentDir: string): [string, string][] {
+	const pairs = new Map<string, string>();
+	const add = (photo: PhotoFile, href: string) => pairs.set(href, photo.file);
+	for (const article of catalog.articles) {
+		add(article.image, article.image.href);
+		for (const photo of article.photos.values()) add(photo, photo.href);
+	}
+	for (const file of [catalog.site.logoFile.file, catalog.site.imageFile.file]) {
+		pairs.set(`/${path.relative(contentDir, file).split(path.sep).join("/")}`, file);
+	}
+	return [...pairs].map(([href, file]) => [file, href]);
+}
+
+/** The problems panel the preview shows at the top of every page while content is broken. */
+export function problemsPanel(problems: Problem[]): string {
+	return (
+		`<div role="alert" style="font:15px/1.5 ui-monospace,monospace;background:#fff3f0;color:#5c0e00;border:3px solid #b3261e;padding:1rem;margin:0;white-space:pre-wrap">` +
+		`<strong>Dateline cannot build the site: fix the content below and save; this page reloads by itself.</strong>\n\n` +
+		`${escapeHtml(formatProblems(problems, "the preview shows the last good build."))}</div>`
+	);
+}
+
+/** Registers the content check and the `dateline` global data. */
+export default function contentPlugin(eleventyConfig: UserConfig): ContentState {
+	const state: ContentState = { catalog: undefined, problems: [], preview: false };
+	// The content folder is Eleventy's input folder, so `--input` points a build at other content.
+	let contentDir = "";
+
+	eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyBeforeEvent) => {
+		contentDir = path.resolve(directories.input);
+		state.preview = runMode !== "build";
+		const result = await loadContent({
+			contentDir,
+			includeUnpublished: state.preview,
+			now: buildTime(),
+		});
+		state.problems = result.problems;
+		if (result.catalog) {
+			state.catalog = result.catalog;
+			return;
+		}
+		const report = formatProblems(
+			result.problems,
+			state.preview && state.catalog
+				? "the preview shows the last good build."
+				: "nothing was written.",
+		);
+		process.stderr.write(`\n${report}\n\n`);
+		// A production build must never write a half site; the preview keeps its last good one.
+		if (!state.preview || !state.catalog) process.exit(1);
+	});
+
+	eleventyConfig.addGlobalData("dateline", () => state.catalog);
+
+	eleventyConfig.addTransform(
+		"dateline-problems",
+		function (this: { page: { outputPath: string | false } }, content: string) {
+			if (state.problems.length === 0 || !String(this.page.outputPath).endsWith(".html"))
+				return content;
+			return content.replace(/<body[^>]*>/, (body) => body + problemsPanel(state.problems));
+		},
+	);
+
+	eleventyConfig.on("eleventy.after", async ({ directories }: EleventyBeforeEvent) => {
+		if (!state.catalog || state.problems.length > 0) return;
+		await Promise.all(
+			publishedPhotos(state.catalog, contentDir).map(([file, href]) =>
+				copyIfChanged(file, path.join(directories.output, href)),
+			),
+		);
+	});
+
+	return state;
+}
