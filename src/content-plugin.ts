@@ -60,6 +60,12 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 	// The content folder is Eleventy's input folder, so `--input` points a build at other content.
 	let contentDir = "";
 
+	// Eleventy watches only template files of the input folder; the editors' markdown, data and
+	// photos are ours to watch. Plugins run after directories are resolved, `--input` included.
+	eleventyConfig.addWatchTarget(
+		`${(eleventyConfig.directories as { input: string }).input}**/*.{md,markdown,yaml,yml,jpg,jpeg,png,webp,avif,gif}`,
+	);
+
 	eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyBeforeEvent) => {
 		contentDir = path.resolve(directories.input);
 		state.preview = runMode !== "build";
