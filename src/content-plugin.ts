@@ -18,6 +18,17 @@ export interface ContentState {
 	preview: boolean;
 }
 
+interface AsyncEmitter {
+	emit(type: string, ...args: unknown[]): Promise<unknown[]>;
+}
+
+/** What `dateline.catalog` listeners receive. */
+export interface CatalogEvent {
+	catalog: Catalog;
+	directories: { input: string; output: string };
+	preview: boolean;
+}
+
 interface EleventyBeforeEvent {
 	runMode: "build" | "serve" | "watch";
 	directories: { input: string; output: string };
@@ -57,6 +68,8 @@ export function problemsPanel(problems: Problem[]): string {
 /** Registers the content check and the `dateline` global data. */
 export default function contentPlugin(eleventyConfig: UserConfig): ContentState {
 	const state: ContentState = { catalog: undefined, problems: [], preview: false };
+	// Eleventy's AsyncEventEmitter types its emit() with @ts-expect-error, so name what we use.
+	const events = eleventyConfig.events as unknown as AsyncEmitter;
 	// The content folder is Eleventy's input folder, so `--input` points a build at other content.
 	let contentDir = "";
 
@@ -77,6 +90,12 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 		state.problems = result.problems;
 		if (result.catalog) {
 			state.catalog = result.catalog;
+			// Other plugins (photos, search) prepare their part of the catalog before pages render.
+			await events.emit("dateline.catalog", {
+				catalog: result.catalog,
+				directories,
+				preview: state.preview,
+			});
 			return;
 		}
 		const report = formatProblems(

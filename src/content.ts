@@ -24,6 +24,7 @@ import {
 	type SiteData,
 } from "./schema.ts";
 import { toEpoch } from "./dates.ts";
+import type { Rendition } from "./images.ts";
 import { closest, describeFound, fieldName, type Problem } from "./problems.ts";
 
 const ARTICLES_DIR = "articles";
@@ -45,6 +46,8 @@ export interface PhotoFile {
 	width: number;
 	height: number;
 	format: string;
+	/** Set by the photo pipeline before pages render. */
+	rendition?: Rendition;
 }
 
 /** The lead photo: the editor's fields plus the measured file and its site URL. */
