@@ -50,7 +50,10 @@ export function publishedPhotos(catalog: Catalog, contentDir: string): [string, 
 		add(article.image, article.image.href);
 		for (const photo of article.photos.values()) add(photo, photo.href);
 	}
-	for (const file of [catalog.site.logoFile.file, catalog.site.imageFile.file]) {
+	const avatars = [...catalog.authors.values()].flatMap((a) =>
+		a.avatarFile ? [a.avatarFile.file] : [],
+	);
+	for (const file of [catalog.site.logoFile.file, catalog.site.imageFile.file, ...avatars]) {
 		pairs.set(`/${path.relative(contentDir, file).split(path.sep).join("/")}`, file);
 	}
 	return [...pairs].map(([href, file]) => [file, href]);

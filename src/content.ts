@@ -17,11 +17,13 @@ import {
 	authorsSchema,
 	sectionsSchema,
 	siteSchema,
+	tagsSchema,
 	type ArticleData,
 	type AuthorData,
 	type ImageData,
 	type SectionData,
 	type SiteData,
+	type TagData,
 } from "./schema.ts";
 import { toEpoch } from "./dates.ts";
 import type { Rendition } from "./images.ts";
@@ -65,6 +67,7 @@ export interface InlinePhoto extends PhotoFile {
 export interface Author extends AuthorData {
 	id: string;
 	href: string;
+	avatarFile?: PhotoFile | undefined;
 }
 
 /** A section from sections.yaml with its id and page address. */
@@ -101,6 +104,53 @@ export interface Article {
 export interface Site extends SiteData {
 	logoFile: PhotoFile;
 	imageFile: PhotoFile;
+	/** Site-relative addresses of the logo and the default social image. */
+	logoHref: string;
+	imageHref: string;
+}
+
+/** A tag with its display name (from tags.yaml, else a readable form of the slug). */
+export interface Tag extends TagData {
+	id: string;
+	href: string;
+}
+
+/** Something with a page listing its articles. */
+export type Subject =
+	| { kind: "section"; item: Section }
+	| { kind: "tag"; item: Tag }
+	| { kind: "author"; item: Author };
+
+/** One page of a paginated listing (a section, tag or author), with stable addresses. */
+export interface ListingPage {
+	subject: Subject;
+	/** 1-based. */
+	number: number;
+	total: number;
+	href: string;
+	/** Every article of the listing, newest first (for counts). */
+	all: Article[];
+	items: Article[];
+	prev: string | undefined;
+	next: string | undefined;
+}
+
+/** Articles listed on one page of a section, tag or author listing. */
+export const LISTING_PAGE_SIZE = 20;
+// Related articles are ranked among the newest this many of each shared tag and the section,
+// so a very popular tag does not make every article scan the whole archive.
+const RELATED_SCAN = 400;
+
+/** "world-cup-2018" -> "World cup 2018", for tags that tags.yaml does not name. */
+export function readableSlug(slug: string): string {
+	const words = slug.replace(/-/g, " ");
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function pushTo<K>(map: Map<K, Article[]>, key: K, article: Article): void {
+	const list = map.get(key);
+	if (list) list.push(article);
+	else map.set(key, [article]);
 }
 
 /**
@@ -111,14 +161,21 @@ export class Catalog {
 	readonly site: Site;
 	readonly authors: Map<string, Author>;
 	readonly sections: Map<string, Section>;
+	/** Tags used by the articles of this build, by display name. */
+	readonly tags: Map<string, Tag>;
 	/** Articles this build publishes, newest first. */
 	readonly articles: Article[];
 	readonly buildTime: number;
+	readonly #bySection = new Map<string, Article[]>();
+	readonly #byTag = new Map<string, Article[]>();
+	readonly #byAuthor = new Map<string, Article[]>();
+	#listings: ListingPage[] | undefined;
 
 	constructor(
 		site: Site,
 		authors: Map<string, Author>,
 		sections: Map<string, Section>,
+		tagNames: Record<string, TagData>,
 		articles: Article[],
 		buildTime: number,
 	) {
@@ -127,6 +184,20 @@ export class Catalog {
 		this.sections = sections;
 		this.articles = articles;
 		this.buildTime = buildTime;
+		for (const article of articles) {
+			pushTo(this.#bySection, article.section.id, article);
+			for (const tag of article.tags) pushTo(this.#byTag, tag, article);
+			for (const author of article.authors) pushTo(this.#byAuthor, author.id, article);
+		}
+		const tags = [...this.#byTag.keys()].map((id) => ({
+			...(tagNames[id] ?? { name: readableSlug(id) }),
+			id,
+			href: `/tags/${id}/`,
+		}));
+		tags.sort(
+			(a, b) => a.name.localeCompare(b.name, site.language) || a.id.localeCompare(b.id),
+		);
+		this.tags = new Map(tags.map((t) => [t.id, t]));
 	}
 
 	/** Sections in the order sections.yaml lists them. */
@@ -136,7 +207,84 @@ export class Catalog {
 
 	/** Articles of one section, newest first. */
 	inSection(id: string): Article[] {
-		return this.articles.filter((a) => a.section.id === id);
+		return this.#bySection.get(id) ?? [];
+	}
+
+	/** Articles with one tag, newest first. */
+	withTag(id: string): Article[] {
+		return this.#byTag.get(id) ?? [];
+	}
+
+	/** Articles by one author, newest first. */
+	byAuthor(id: string): Article[] {
+		return this.#byAuthor.get(id) ?? [];
+	}
+
+	/** The tag's display record (for an article's tag list). */
+	tag(id: string): Tag {
+		return this.tags.get(id) ?? { id, name: readableSlug(id), href: `/tags/${id}/` };
+	}
+
+	/** Every listing page at the default size, computed once, for Eleventy to paginate over. */
+	get listings(): ListingPage[] {
+		this.#listings ??= this.listingPages();
+		return this.#listings;
+	}
+
+	/** Every page of every section, tag and author listing. */
+	listingPages(pageSize = LISTING_PAGE_SIZE): ListingPage[] {
+		const subjects: Subject[] = [
+			...this.sectionList.map((item) => ({ kind: "section" as const, item })),
+			...[...this.tags.values()].map((item) => ({ kind: "tag" as const, item })),
+			...[...this.authors.values()].map((item) => ({ kind: "author" as const, item })),
+		];
+		const pages: ListingPage[] = [];
+		for (const subject of subjects) {
+			const all =
+				subject.kind === "section"
+					? this.inSection(subject.item.id)
+					: subject.kind === "tag"
+						? this.withTag(subject.item.id)
+						: this.byAuthor(subject.item.id);
+			const total = Math.max(1, Math.ceil(all.length / pageSize));
+			const hrefOf = (n: number) =>
+				n === 1 ? subject.item.href : `${subject.item.href}page/${String(n)}/`;
+			for (let n = 1; n <= total; n++) {
+				pages.push({
+					subject,
+					number: n,
+					total,
+					href: hrefOf(n),
+					all,
+					items: all.slice((n - 1) * pageSize, n * pageSize),
+					prev: n > 1 ? hrefOf(n - 1) : undefined,
+					next: n < total ? hrefOf(n + 1) : undefined,
+				});
+			}
+		}
+		return pages;
+	}
+
+	/**
+	 * Articles related to one: ranked by shared tags, then by sharing its section; never the
+	 * article itself; newest first on ties.
+	 */
+	related(article: Article, limit = 4): Article[] {
+		const scores = new Map<Article, number>();
+		const add = (list: Article[], weight: number) => {
+			for (const other of list.slice(0, RELATED_SCAN)) {
+				if (other !== article) scores.set(other, (scores.get(other) ?? 0) + weight);
+			}
+		};
+		for (const tag of article.tags) add(this.withTag(tag), 2);
+		add(this.inSection(article.section.id), 1);
+		return [...scores]
+			.sort(
+				([a, sa], [b, sb]) =>
+					sb - sa || b.published - a.published || a.slug.localeCompare(b.slug),
+			)
+			.slice(0, limit)
+			.map(([other]) => other);
 	}
 }
 
@@ -294,23 +442,19 @@ function photoFileIn(dir: string, src: string): string | undefined {
 	return file.startsWith(dir + path.sep) ? file : undefined;
 }
 
-interface DataFiles {
-	site?: SiteData;
-	authors?: Record<string, AuthorData>;
-	sections?: Record<string, SectionData>;
-}
-
 async function readDataFile<T>(
 	file: string,
 	display: string,
 	schema: z.ZodType<T>,
 	knownFields: readonly string[],
 	problems: Problem[],
+	optional = false,
 ): Promise<T | undefined> {
 	let source: string;
 	try {
 		source = await readFile(file, "utf8");
 	} catch {
+		if (optional) return undefined;
 		problems.push({
 			file: display,
 			message: `\`${path.basename(file)}\` is required but was not found; create ${display}`,
@@ -407,31 +551,26 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 	const problems: Problem[] = [];
 	const dataDir = path.join(contentDir, DATA_DIR);
 
-	const data: DataFiles = {};
-	const [site, authors, sections] = await Promise.all([
+	const dataFile = <T>(
+		name: string,
+		schema: z.ZodType<T>,
+		fields: readonly string[],
+		optional = false,
+	) =>
 		readDataFile(
-			path.join(dataDir, "site.yaml"),
-			rel(path.join(dataDir, "site.yaml")),
-			siteSchema,
-			Object.keys(siteSchema.shape),
+			path.join(dataDir, name),
+			rel(path.join(dataDir, name)),
+			schema,
+			fields,
 			problems,
-		),
-		readDataFile(
-			path.join(dataDir, "authors.yaml"),
-			rel(path.join(dataDir, "authors.yaml")),
-			authorsSchema,
-			[],
-			problems,
-		),
-		readDataFile(
-			path.join(dataDir, "sections.yaml"),
-			rel(path.join(dataDir, "sections.yaml")),
-			sectionsSchema,
-			[],
-			problems,
-		),
+			optional,
+		);
+	const [site, authors, sections, tagNames] = await Promise.all([
+		dataFile("site.yaml", siteSchema, Object.keys(siteSchema.shape)),
+		dataFile("authors.yaml", authorsSchema, []),
+		dataFile("sections.yaml", sectionsSchema, []),
+		dataFile("tags.yaml", tagsSchema, [], true),
 	]);
-	Object.assign(data, { site, authors, sections });
 
 	// Photos are measured once per file, however many articles name them.
 	const photoCache = new Map<string, Promise<PhotoFile | string>>();
@@ -444,7 +583,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 		return pending;
 	};
 
-	let brand: { logoFile: PhotoFile; imageFile: PhotoFile } | undefined;
+	let brand: Pick<Site, "logoFile" | "imageFile" | "logoHref" | "imageHref"> | undefined;
 	if (site) {
 		const siteFile = rel(path.join(dataDir, "site.yaml"));
 		const [logo, image] = await Promise.all(
@@ -458,7 +597,15 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 				return found;
 			}),
 		);
-		if (logo && image) brand = { logoFile: logo, imageFile: image };
+		const href = (file: PhotoFile) =>
+			`/${path.relative(contentDir, file.file).split(path.sep).join("/")}`;
+		if (logo && image)
+			brand = {
+				logoFile: logo,
+				imageFile: image,
+				logoHref: href(logo),
+				imageHref: href(image),
+			};
 	}
 
 	const { articles: files, strays } = await findArticleFiles(path.join(contentDir, ARTICLES_DIR));
@@ -488,9 +635,21 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 		} else seen.set(draft.slug, draft.display);
 	}
 
-	const authorMap = new Map<string, Author>(
-		Object.entries(authors ?? {}).map(([id, a]) => [id, { ...a, id, href: `/authors/${id}/` }]),
-	);
+	const authorMap = new Map<string, Author>();
+	for (const [id, author] of Object.entries(authors ?? {})) {
+		let avatarFile: PhotoFile | undefined;
+		if (author.avatar) {
+			const file = photoFileIn(contentDir, author.avatar);
+			const found = file ? await measure(file) : "must be a path inside content/";
+			if (typeof found === "string") {
+				problems.push({
+					file: rel(path.join(dataDir, "authors.yaml")),
+					message: `\`${id}.avatar\` ${found}`,
+				});
+			} else avatarFile = found;
+		}
+		authorMap.set(id, { ...author, id, href: `/authors/${id}/`, avatarFile });
+	}
 	const sectionMap = new Map<string, Section>(
 		Object.entries(sections ?? {}).map(([id, s]) => [
 			id,
@@ -597,7 +756,14 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 		.filter((a) => options.includeUnpublished || a.status === "published")
 		.sort((a, b) => b.published - a.published || a.slug.localeCompare(b.slug));
 	return {
-		catalog: new Catalog({ ...site, ...brand }, authorMap, sectionMap, visible, now),
+		catalog: new Catalog(
+			{ ...site, ...brand },
+			authorMap,
+			sectionMap,
+			tagNames ?? {},
+			visible,
+			now,
+		),
 		problems: [],
 	};
 }

@@ -74,6 +74,7 @@ export const imageSchema = z.strictObject(
 		caption: optionalText(),
 		credit: text("name who made the photo"),
 		agency: optionalText(),
+		copyright: optionalText(),
 	},
 	{
 		error: (issue) =>
@@ -172,6 +173,9 @@ export const authorSchema = z.strictObject(
 		bio: optionalText(),
 		url: httpUrl().optional(),
 		avatar: photoPath("").optional(),
+		type: z
+			.enum(["person", "organization"], { error: "must be `person` or `organization`" })
+			.optional(),
 	},
 	{ error: "must be a mapping with at least `name`" },
 );
@@ -186,6 +190,15 @@ export const sectionSchema = z.strictObject(
 );
 export type SectionData = z.output<typeof sectionSchema>;
 
+export const tagSchema = z.strictObject(
+	{
+		name: text("give the tag's display name"),
+		description: optionalText(),
+	},
+	{ error: "must be a mapping with at least `name`" },
+);
+export type TagData = z.output<typeof tagSchema>;
+
 function idMap<T extends z.ZodType>(entry: T, what: string) {
 	return z.record(z.string().regex(SLUG_RE, { error: `${what} ids ${SLUG_HINT}` }), entry, {
 		error: `must map ${what} ids to their fields`,
@@ -196,6 +209,9 @@ function idMap<T extends z.ZodType>(entry: T, what: string) {
 export const authorsSchema = idMap(authorSchema, "author");
 /** `sections.yaml`: section id to section. */
 export const sectionsSchema = idMap(sectionSchema, "section");
+
+/** `tags.yaml` (optional): tag id to display name and description. */
+export const tagsSchema = idMap(tagSchema, "tag");
 
 /** The names of an article's top-level fields, for "did you mean" hints on typos. */
 export const ARTICLE_FIELDS = Object.keys(articleSchema.shape);
