@@ -27,4 +27,11 @@ export default tseslint.config(
 		files: ["**/*.js"],
 		languageOptions: { globals: { console: "readonly", process: "readonly" } },
 	},
+	{
+		files: ["assets/js/**/*.js"],
+		languageOptions: {
+			sourceType: "script",
+			globals: { window: "readonly", document: "readonly", URLSearchParams: "readonly" },
+		},
+	},
 );

@@ -3,8 +3,9 @@ import { html, raw, type SafeHtml } from "../src/html.ts";
 import { formatDateTime } from "../src/dates.ts";
 import type { Article, Catalog } from "../src/content.ts";
 import { renderInline } from "../src/markdown.ts";
-import { base } from "./base.11ty.ts";
-import { byline, leadFigure, time } from "./partials.ts";
+import { newsArticle } from "../src/structured-data.ts";
+import { absoluteUrl, base } from "./base.11ty.ts";
+import { byline, card, leadFigure, time } from "./partials.ts";
 
 /** What the article template hands this layout. */
 export interface ArticlePage {
@@ -34,14 +35,24 @@ function statusBanner(catalog: Catalog, article: Article): SafeHtml | string {
 	return "";
 }
 
-function tagList(article: Article): SafeHtml | string {
+function tagList(catalog: Catalog, article: Article): SafeHtml | string {
 	if (article.tags.length === 0) return "";
 	return html`<section class="story-tags" aria-labelledby="tags-heading">
-		<h2 id="tags-heading" class="visually-hidden">Tags</h2>
-		<ul class="tags">
-			${article.tags.map((tag) => html`<li>${tag}</li>`)}
-		</ul>
-	</section>`;
+<h2 id="tags-heading" class="visually-hidden">Tags</h2>
+<ul class="tags">${article.tags.map((id) => {
+		const tag = catalog.tag(id);
+		return html`<li><a href="${tag.href}" data-pagefind-filter="tag">${tag.name}</a></li>`;
+	})}</ul>
+</section>`;
+}
+
+function related(catalog: Catalog, article: Article): SafeHtml | string {
+	const list = catalog.related(article);
+	if (list.length === 0) return "";
+	return html`<section class="related" aria-labelledby="related-heading">
+<h2 class="rule-heading" id="related-heading">Related</h2>
+<div class="card-list">${list.map((a) => card(catalog, a))}</div>
+</section>`;
 }
 
 function corrections(catalog: Catalog, article: Article): SafeHtml | string {
@@ -59,29 +70,30 @@ function corrections(catalog: Catalog, article: Article): SafeHtml | string {
 export function render(page: ArticlePage): string {
 	const { catalog, article } = page;
 	const { data } = article;
-	const main = html`<article class="story">
-		${statusBanner(catalog, article)}
-		<header class="story-head wrap">
-			<p class="kicker">
-				${data.kicker ? html`<span>${data.kicker}</span> · ` : ""}<a
-					href="${article.section.href}"
-					>${article.section.name}</a
-				>
-			</p>
-			<h1 class="headline">${data.title}</h1>
-			<p class="standfirst">${data.description}</p>
-			<div class="story-meta">
-				${byline(article)}
-				<p class="dateline">Published ${time(catalog, data.date, article.published)}</p>
-				${data.updated ? html`<p class="updated">Updated ${time(catalog, data.updated, article.modified)}</p>` : ""}
-			</div>
-		</header>
-		<div class="wrap-wide">${leadFigure(article.image, { eager: true })}</div>
-		<div class="story-body wrap">${raw(page.bodyHtml)}</div>
-		<footer class="story-foot wrap">
-			${tagList(article)} ${corrections(catalog, article)}
-		</footer>
-	</article>`;
+	const updated = data.updated
+		? html`<p class="updated">Updated ${time(catalog, data.updated, article.modified)}</p>`
+		: "";
+	const main = html`<article class="story" data-pagefind-body>
+${statusBanner(catalog, article)}
+<header class="story-head wrap">
+<p class="kicker">${data.kicker ? html`<span>${data.kicker}</span> · ` : ""}<a href="${article.section.href}" data-pagefind-filter="section">${article.section.name}</a></p>
+<h1 class="headline" data-pagefind-meta="title">${data.title}</h1>
+<p class="standfirst">${data.description}</p>
+<div class="story-meta" data-pagefind-ignore>
+${byline(article)}
+<p class="dateline">Published ${time(catalog, data.date, article.published)}</p>
+${updated}
+</div>
+</header>
+<div class="wrap-wide" data-pagefind-ignore>${leadFigure(article.image, { eager: true })}</div>
+<div class="story-body wrap">${raw(page.bodyHtml)}</div>
+<footer class="story-foot wrap" data-pagefind-ignore>
+${tagList(catalog, article)}
+${corrections(catalog, article)}
+</footer>
+</article>
+<aside class="wrap" aria-label="More to read">${related(catalog, article)}</aside>`;
+	const crop = article.image.rendition?.crops.find((c) => c.ratio === "16:9");
 	return base({
 		catalog,
 		title: data.title,
@@ -90,6 +102,20 @@ export function render(page: ArticlePage): string {
 		css: page.css,
 		noindex: article.status !== "published",
 		sectionId: article.section.id,
+		image: {
+			href: crop?.href ?? article.image.href,
+			width: crop?.width ?? article.image.width,
+			height: crop?.height ?? article.image.height,
+			alt: article.image.alt,
+		},
+		article: {
+			published: data.date,
+			modified: data.updated ?? data.date,
+			section: article.section.name,
+			tags: article.tags.map((t) => catalog.tag(t).name),
+			authors: article.authors.map((a) => absoluteUrl(catalog, a.href)),
+		},
+		jsonLd: [newsArticle(catalog, article)],
 		main,
 	}).toString();
 }

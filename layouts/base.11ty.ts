@@ -1,6 +1,29 @@
-/** The frame of every page: head, masthead with section navigation, and footer. */
+/** The frame of every page: head metadata, masthead with section navigation, and footer. */
 import { html, raw, type SafeHtml } from "../src/html.ts";
 import type { Catalog } from "../src/content.ts";
+import { jsonLdScript } from "../src/structured-data.ts";
+import { absoluteUrl } from "../src/urls.ts";
+
+export { absoluteUrl };
+
+const TITLE_MAX = 70;
+
+/** The image a page shares on social networks. */
+export interface SocialImage {
+	href: string;
+	width: number;
+	height: number;
+	alt: string;
+}
+
+/** Open Graph article properties. */
+export interface ArticleMeta {
+	published: string;
+	modified: string;
+	section: string;
+	tags: string[];
+	authors: string[];
+}
 
 /** What every page hands the base layout. */
 export interface BasePage {
@@ -12,76 +35,122 @@ export interface BasePage {
 	href: string;
 	/** The stylesheet, inlined so the first round trip paints the page. */
 	css: string;
-	/** Keeps preview-only pages (drafts, scheduled) out of search engines. */
+	/** Keeps pages out of search engines: preview-only drafts, the 404 page. */
 	noindex?: boolean;
+	/** Leaves out the canonical link (the 404 page has no address of its own). */
+	noCanonical?: boolean;
 	/** Marks the section link of the page's section as current. */
 	sectionId?: string;
+	/** Defaults to the publication's social image. */
+	image?: SocialImage;
+	article?: ArticleMeta;
+	/** Structured data objects, each written as its own JSON-LD script. */
+	jsonLd?: unknown[];
 	/** Extra elements for <head>. */
 	head?: SafeHtml;
 	main: SafeHtml;
 }
 
-/** Resolves a site-relative address against the publication's URL. */
-export function absoluteUrl(catalog: Catalog, href: string): string {
-	return new URL(href.replace(/^\//, ""), catalog.site.url.replace(/\/?$/, "/")).href;
+function socialMeta(page: BasePage, title: string): SafeHtml {
+	const { catalog } = page;
+	const { site } = catalog;
+	const image = page.image ?? {
+		href: site.imageHref,
+		width: site.imageFile.width,
+		height: site.imageFile.height,
+		alt: site.name,
+	};
+	const a = page.article;
+	return html`<meta property="og:site_name" content="${site.name}">
+<meta property="og:type" content="${a ? "article" : "website"}">
+<meta property="og:title" content="${page.title ?? title}">
+<meta property="og:description" content="${page.description}">
+<meta property="og:url" content="${absoluteUrl(catalog, page.href)}">
+<meta property="og:locale" content="${site.language.replace("-", "_")}">
+<meta property="og:image" content="${absoluteUrl(catalog, image.href)}">
+<meta property="og:image:width" content="${image.width}">
+<meta property="og:image:height" content="${image.height}">
+<meta property="og:image:alt" content="${image.alt}">
+${
+	a
+		? html`<meta property="article:published_time" content="${a.published}">
+<meta property="article:modified_time" content="${a.modified}">
+<meta property="article:section" content="${a.section}">
+${a.tags.map((t) => html`<meta property="article:tag" content="${t}">\n`)}${a.authors.map((u) => html`<meta property="article:author" content="${u}">\n`)}`
+		: ""
+}<meta name="twitter:card" content="summary_large_image">`;
 }
 
 /** Renders a whole HTML document around a page's main content. */
 export function base(page: BasePage): SafeHtml {
-	const { site, sections } = page.catalog;
-	const title = page.title ? `${page.title} | ${site.name}` : site.name;
-	const year = new Date(page.catalog.buildTime).getUTCFullYear();
-	return html`<!doctype html>
-		<html lang="${site.language}">
-			<head>
-				<meta charset="utf-8">
-				<meta name="viewport" content="width=device-width, initial-scale=1">
-				<title>${title}</title>
-				<meta name="description" content="${page.description}">
-				<link rel="canonical" href="${absoluteUrl(page.catalog, page.href)}">
-				${page.noindex ? html`<meta name="robots" content="noindex, nofollow">` : ""}
-				<meta name="color-scheme" content="light dark">
-				<meta name="theme-color" content="#fbfaf7" media="(prefers-color-scheme: light)">
-				<meta name="theme-color" content="#141414" media="(prefers-color-scheme: dark)">
-				${page.head ?? ""}
-				<style>
-					${raw(page.css)}
-				</style>
-			</head>
-			<body>
-				<a class="skip-link" href="#main">Skip to content</a>
-				<header class="masthead">
-					<div class="wrap-wide masthead-inner">
-						<a
-							class="brand"
-							href="/"
-							${page.href === "/" ? html` aria-current="page"` : ""}
-							>${site.name}</a
-						>
-						<nav class="sections" aria-label="Sections">
-							<ul>
-								${[...sections.values()].map(
-									(s) =>
-										html`<li>
-											<a
-												href="${s.href}"
-												${s.id === page.sectionId ? html` aria-current="${page.href === s.href ? "page" : "true"}"` : ""}
-												>${s.name}</a
-											>
-										</li>`,
-								)}
-							</ul>
-						</nav>
-					</div>
-				</header>
-				<main id="main" tabindex="-1">${page.main}</main>
-				<footer class="site-footer">
-					<div class="wrap-wide">
-						<p class="footer-name">${site.name}</p>
-						${site.description ? html`<p>${site.description}</p>` : ""}
-						<p class="footer-small">© ${year} ${site.name}. Built with Dateline.</p>
-					</div>
-				</footer>
-			</body>
-		</html> `;
+	const { catalog } = page;
+	const { site, sections } = catalog;
+	// Search results cut titles near 70 characters: the publication's name goes only where it fits.
+	const full = page.title ? `${page.title} | ${site.name}` : site.name;
+	const title = full.length <= TITLE_MAX ? full : (page.title ?? site.name);
+	const year = new Date(catalog.buildTime).getUTCFullYear();
+	const robots = page.noindex ? "noindex, nofollow" : "index, follow, max-image-preview:large";
+	const nav = [...sections.values()].map((s) => {
+		const current =
+			s.id === page.sectionId
+				? html` aria-current="${page.href === s.href ? "page" : "true"}"`
+				: "";
+		return html`<li><a href="${s.href}"${current}>${s.name}</a></li>`;
+	});
+	const doc = html`<!DOCTYPE html>
+<html lang="${site.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<meta name="description" content="${page.description}">
+${page.noCanonical ? "" : html`<link rel="canonical" href="${absoluteUrl(catalog, page.href)}">`}
+<meta name="robots" content="${robots}">
+<meta name="color-scheme" content="light dark">
+<meta name="theme-color" content="#fbfaf7" media="(prefers-color-scheme: light)">
+<meta name="theme-color" content="#141414" media="(prefers-color-scheme: dark)">
+<link rel="icon" href="${site.logoHref}">
+<link rel="apple-touch-icon" href="${site.logoHref}">
+<link rel="manifest" href="/manifest.webmanifest">
+<link rel="alternate" type="application/atom+xml" title="${site.name}" href="/feed.xml">
+<link rel="alternate" type="application/feed+json" title="${site.name}" href="/feed.json">
+${socialMeta(page, title)}
+${(page.jsonLd ?? []).map((data) => jsonLdScript(data))}
+${page.head ?? ""}
+<style>${raw(page.css)}</style>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="masthead">
+<div class="wrap-wide masthead-inner">
+<a class="brand" href="/"${page.href === "/" ? html` aria-current="page"` : ""}>${site.name}</a>
+<nav class="sections" aria-label="Sections">
+<ul>
+${nav}
+<li><a href="/search/"${page.href === "/search/" ? html` aria-current="page"` : ""}>Search</a></li>
+</ul>
+</nav>
+</div>
+</header>
+<main id="main" tabindex="-1">
+${page.main}
+</main>
+<footer class="site-footer">
+<div class="wrap-wide">
+<p class="footer-name">${site.name}</p>
+${site.description ? html`<p>${site.description}</p>` : ""}
+<ul class="footer-links">
+<li><a href="/tags/">All tags</a></li>
+<li><a href="/feed.xml">Atom feed</a></li>
+<li><a href="/feed.json">JSON feed</a></li>
+<li><a href="/sitemap.xml">Sitemap</a></li>
+</ul>
+<p class="footer-small">© ${year} ${site.name}. Built with Dateline.</p>
+</div>
+</footer>
+</body>
+</html>
+`;
+	// Interpolations that render nothing leave their line's indentation behind.
+	return raw(doc.value.replace(/[ \t]+$/gm, ""));
 }

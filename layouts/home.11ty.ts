@@ -1,6 +1,7 @@
-/** The home page: the lead story large, then the latest articles. */
+/** The home page: the lead story large, then the newest articles of each section. */
 import { html } from "../src/html.ts";
-import type { Catalog } from "../src/content.ts";
+import type { Article, Catalog } from "../src/content.ts";
+import { homeGraph } from "../src/structured-data.ts";
 import { base } from "./base.11ty.ts";
 import { byline, card, leadFigure, time } from "./partials.ts";
 
@@ -8,54 +9,50 @@ import { byline, card, leadFigure, time } from "./partials.ts";
 export interface HomePage {
 	catalog: Catalog;
 	css: string;
-	/** How many articles the home page lists after the lead. */
-	latest: number;
+	/** How many articles each section shows on the home page. */
+	perSection: number;
+}
+
+function sectionBlocks(page: HomePage, lead: Article) {
+	const { catalog } = page;
+	return catalog.sectionList.map((section) => {
+		const articles = catalog
+			.inSection(section.id)
+			.filter((a) => a !== lead)
+			.slice(0, page.perSection);
+		if (articles.length === 0) return "";
+		const id = `section-${section.id}`;
+		return html`<section class="home-section wrap-wide" aria-labelledby="${id}">
+<h2 class="rule-heading" id="${id}"><a href="${section.href}">${section.name}</a></h2>
+<div class="card-grid">${articles.map((a) => card(catalog, a, { photo: true }))}</div>
+</section>`;
+	});
 }
 
 /** Renders the home page. */
 export function render(page: HomePage): string {
 	const { catalog } = page;
-	const [lead, ...rest] = catalog.articles;
+	const lead = catalog.articles[0];
 	const main = lead
 		? html`<h1 class="visually-hidden">${catalog.site.name}</h1>
-				<section class="lead-story wrap-wide" aria-labelledby="lead-headline">
-					<a class="lead-story-image" href="${lead.href}" tabindex="-1" aria-hidden="true"
-						>${leadFigure(lead.image, { eager: true })}</a
-					>
-					<div class="lead-story-text">
-						${lead.data.kicker ? html`<p class="kicker">${lead.data.kicker}</p>` : ""}
-						<h2 class="lead-headline" id="lead-headline">
-							<a href="${lead.href}">${lead.data.title}</a>
-						</h2>
-						<p class="standfirst">${lead.data.description}</p>
-						${byline(lead)}
-						<p class="card-meta">
-							<a class="card-section" href="${lead.section.href}"
-								>${lead.section.name}</a
-							>
-							· ${time(catalog, lead.data.date, lead.published)}
-						</p>
-					</div>
-				</section>
-				${
-					rest.length > 0
-						? html`<section class="latest wrap-wide" aria-labelledby="latest-heading">
-								<h2 class="rule-heading" id="latest-heading">Latest</h2>
-								<div class="card-grid">
-									${rest.slice(0, page.latest).map((a) => card(catalog, a, { photo: true }))}
-								</div>
-							</section>`
-						: ""
-				}`
-		: html`<div class="wrap">
-				<h1>${catalog.site.name}</h1>
-				<p>No articles are published yet.</p>
-			</div>`;
+<section class="lead-story wrap-wide" aria-labelledby="lead-headline">
+${leadFigure(lead.image, { eager: true })}
+<div class="lead-story-text">
+${lead.data.kicker ? html`<p class="kicker">${lead.data.kicker}</p>` : ""}
+<h2 class="lead-headline" id="lead-headline"><a href="${lead.href}">${lead.data.title}</a></h2>
+<p class="standfirst">${lead.data.description}</p>
+${byline(lead)}
+<p class="card-meta"><a class="card-section" href="${lead.section.href}">${lead.section.name}</a> · ${time(catalog, lead.data.date, lead.published)}</p>
+</div>
+</section>
+${sectionBlocks(page, lead)}`
+		: html`<div class="wrap"><h1>${catalog.site.name}</h1><p>No articles are published yet.</p></div>`;
 	return base({
 		catalog,
 		description: catalog.site.description ?? `${catalog.site.name}: the latest news.`,
 		href: "/",
 		css: page.css,
+		jsonLd: homeGraph(catalog),
 		main,
 	}).toString();
 }

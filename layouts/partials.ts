@@ -3,9 +3,11 @@ import { html, type SafeHtml } from "../src/html.ts";
 import { formatDate, formatDateTime } from "../src/dates.ts";
 import type { Article, Catalog, LeadPhoto } from "../src/content.ts";
 
-/** "By Goal staff" or "By A, B and C". */
+/** "By Goal staff" or "By A, B and C", each name linking to the author's page. */
 export function byline(article: Article): SafeHtml {
-	const names = article.authors.map((a) => html`<span class="author">${a.name}</span>`);
+	const names = article.authors.map(
+		(a) => html`<a class="author" rel="author" href="${a.href}">${a.name}</a>`,
+	);
 	const joined: (SafeHtml | string)[] = [];
 	names.forEach((name, i) => {
 		if (i > 0) joined.push(i === names.length - 1 ? " and " : ", ");

@@ -15,7 +15,7 @@ export interface MarkdownEnv {
 
 /** Creates the markdown-it instance Dateline renders bodies with. */
 export function createMarkdown(): MarkdownItInstance {
-	const md = new MarkdownIt("commonmark", { html: false, typographer: true });
+	const md = new MarkdownIt("commonmark", { html: false, xhtmlOut: false, typographer: true });
 	md.enable(["table", "replacements", "smartquotes"]);
 
 	// A paragraph holding only a photo becomes a <figure>, so photos never sit inside <p>.

@@ -1,19 +1,24 @@
 /**
- * The site's pages as Eleventy virtual templates, so `content/` holds no code: the home page,
- * one page per article and one per section. Each template calls a typed layout.
+ * The site's pages as Eleventy virtual templates, so `content/` holds no code: home, articles,
+ * section/tag/author listings (paginated with stable addresses), all tags, search, 404 and the
+ * web app manifest. Each template calls a typed layout.
  */
 import { readFile } from "node:fs/promises";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Article, Catalog, Section } from "./content.ts";
+import type { Article, Catalog, ListingPage } from "./content.ts";
 import { renderBody } from "./markdown.ts";
 import { render as renderArticle } from "../layouts/article.11ty.ts";
 import { render as renderHome } from "../layouts/home.11ty.ts";
-import { render as renderSection } from "../layouts/section.11ty.ts";
+import { render as renderListing } from "../layouts/listing.11ty.ts";
+import { render as renderNotFound } from "../layouts/not-found.11ty.ts";
+import { render as renderSearch } from "../layouts/search.11ty.ts";
+import { render as renderTags } from "../layouts/tags.11ty.ts";
 
 const DEFAULTS = {
 	stylesheet: "assets/css/site.css",
-	/** Articles listed on the home page after the lead. */
-	homeLatest: 24,
+	searchScript: "assets/js/search.js",
+	/** Articles each section shows on the home page. */
+	homePerSection: 4,
 };
 
 /** Shrinks CSS for inlining: comments and needless white space go. */
@@ -26,12 +31,39 @@ export function minifyCss(css: string): string {
 		.trim();
 }
 
+/** The web app manifest: name, icon and colours for "add to home screen". */
+export function manifest(catalog: Catalog): string {
+	const { site } = catalog;
+	return `${JSON.stringify(
+		{
+			name: site.name,
+			short_name: site.name,
+			...(site.description ? { description: site.description } : {}),
+			lang: site.language,
+			start_url: "/",
+			scope: "/",
+			display: "browser",
+			background_color: "#fbfaf7",
+			theme_color: "#a8201a",
+			icons: [
+				{
+					src: site.logoHref,
+					sizes: `${String(site.logoFile.width)}x${String(site.logoFile.height)}`,
+					type: `image/${site.logoFile.format.toLowerCase()}`,
+				},
+			],
+		},
+		null,
+		"\t",
+	)}\n`;
+}
+
 interface PageData<T = never> {
 	dateline: Catalog;
 	item: T;
 }
 
-/** Registers the home, article and section pages. */
+/** Registers every HTML page and the manifest. */
 export default function pagesPlugin(
 	eleventyConfig: UserConfig,
 	options: Partial<typeof DEFAULTS> = {},
@@ -42,14 +74,27 @@ export default function pagesPlugin(
 	eleventyConfig.on("eleventy.before", async () => {
 		css = minifyCss(await readFile(opts.stylesheet, "utf8"));
 	});
+	eleventyConfig.addPassthroughCopy({ [opts.searchScript]: "search.js" });
 
 	const common = { eleventyExcludeFromCollections: true };
+	const page = (name: string, permalink: string, render: (catalog: Catalog) => string) => {
+		eleventyConfig.addTemplate(
+			`dateline/${name}.11ty.js`,
+			(data: PageData) => render(data.dateline),
+			{
+				...common,
+				permalink,
+			},
+		);
+	};
 
-	eleventyConfig.addTemplate(
-		"dateline/home.11ty.js",
-		(data: PageData) => renderHome({ catalog: data.dateline, css, latest: opts.homeLatest }),
-		{ ...common, permalink: "/index.html" },
+	page("home", "/index.html", (catalog) =>
+		renderHome({ catalog, css, perSection: opts.homePerSection }),
 	);
+	page("tags", "/tags/index.html", (catalog) => renderTags({ catalog, css }));
+	page("search", "/search/index.html", (catalog) => renderSearch({ catalog, css }));
+	page("not-found", "/404.html", (catalog) => renderNotFound({ catalog, css }));
+	page("manifest", "/manifest.webmanifest", manifest);
 
 	eleventyConfig.addTemplate(
 		"dateline/article.11ty.js",
@@ -68,13 +113,13 @@ export default function pagesPlugin(
 	);
 
 	eleventyConfig.addTemplate(
-		"dateline/section.11ty.js",
-		(data: PageData<Section>) =>
-			renderSection({ catalog: data.dateline, section: data.item, css }),
+		"dateline/listing.11ty.js",
+		(data: PageData<ListingPage>) =>
+			renderListing({ catalog: data.dateline, page: data.item, css }),
 		{
 			...common,
-			pagination: { data: "dateline.sectionList", size: 1, alias: "item" },
-			permalink: (data: PageData<Section>) => `${data.item.href}index.html`,
+			pagination: { data: "dateline.listings", size: 1, alias: "item" },
+			permalink: (data: PageData<ListingPage>) => `${data.item.href}index.html`,
 		},
 	);
 }
