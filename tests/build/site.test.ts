@@ -73,9 +73,14 @@ describe("article page", () => {
 	});
 
 	test("lists tags and the dated corrections at the foot", () => {
-		expect([...article.querySelectorAll(".tags li")].map((li) => li.textContent)).toEqual([
-			"mexico",
-			"world-cup-2018",
+		expect(
+			[...article.querySelectorAll(".tags a")].map((a) => [
+				a.textContent,
+				a.getAttribute("href"),
+			]),
+		).toEqual([
+			["Mexico", "/tags/mexico/"],
+			["World cup 2018", "/tags/world-cup-2018/"],
 		]);
 		const correction = article.querySelector(".corrections li");
 		expect(correction?.textContent).toBe(
@@ -85,14 +90,18 @@ describe("article page", () => {
 
 	test("is one HTML document with the CSS inlined and no script", async () => {
 		const source = await readFile(path.join(output, "articles/first-story/index.html"), "utf8");
-		expect(source.startsWith("<!doctype html>")).toBe(true);
+		expect(source.startsWith("<!DOCTYPE html>")).toBe(true);
 		expect(article.documentElement.getAttribute("lang")).toBe("en");
 		expect(article.querySelector("style")?.textContent.length).toBeGreaterThan(1000);
-		expect(article.querySelectorAll("script")).toHaveLength(0);
+		// The only scripts are JSON-LD data: nothing runs.
+		const scripts = [...article.querySelectorAll("script")].map((s) => s.getAttribute("type"));
+		expect(scripts).toEqual(["application/ld+json"]);
 		expect(article.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(
 			"https://gazette.example/articles/first-story/",
 		);
-		expect(article.querySelector('meta[name="robots"]')).toBeNull();
+		expect(article.querySelector('meta[name="robots"]')?.getAttribute("content")).toBe(
+			"index, follow, max-image-preview:large",
+		);
 	});
 });
 
@@ -112,6 +121,7 @@ describe("site", () => {
 		expect([...page.querySelectorAll("nav.sections a")].map((a) => a.textContent)).toEqual([
 			"News",
 			"Sport",
+			"Search",
 		]);
 		expect(page.querySelector('nav.sections a[aria-current="page"]')?.textContent).toBe(
 			"Sport",
