@@ -2,6 +2,7 @@
 import { html, type SafeHtml } from "../src/html.ts";
 import { formatDate, formatDateTime } from "../src/dates.ts";
 import type { Article, Catalog, LeadPhoto } from "../src/content.ts";
+import { SIZES, picture } from "../src/images.ts";
 
 /** "By Goal staff" or "By A, B and C", each name linking to the author's page. */
 export function byline(article: Article): SafeHtml {
@@ -30,21 +31,17 @@ export function creditLine(photo: Pick<LeadPhoto, "credit" | "agency">): string 
 	return `Photo: ${photo.credit}${photo.agency ? `/${photo.agency}` : ""}`;
 }
 
-/** The lead photo as a figure with its caption and credit. */
+/**
+ * The lead photo as a figure with its caption and credit. `sizes` defaults to the article
+ * page's wide container; a layout that shows it narrower passes its own.
+ */
 export function leadFigure(
 	photo: LeadPhoto,
 	options: { eager: boolean; sizes?: string },
 ): SafeHtml {
 	const caption = photo.caption ? html`<span class="caption">${photo.caption}</span> ` : "";
 	return html`<figure class="lead-photo">
-		<img
-			src="${photo.href}"
-			alt="${photo.alt}"
-			width="${photo.width}"
-			height="${photo.height}"
-			${options.eager ? html` fetchpriority="high"` : html` loading="lazy"`}
-			decoding="async"
-		>
+		${picture(photo, photo.alt, { sizes: options.sizes ?? SIZES.lead, eager: options.eager })}
 		<figcaption>${caption}<span class="credit">${creditLine(photo)}</span></figcaption>
 	</figure>`;
 }
@@ -58,7 +55,7 @@ export function card(
 	const level = options.level ?? 3;
 	const headline = html`<a href="${article.href}">${article.data.title}</a>`;
 	return html`<article class="card${options.photo ? " card-photo" : ""}">
-		${options.photo ? html`<a class="card-image" href="${article.href}" tabindex="-1" aria-hidden="true"><img src="${article.image.href}" alt="" width="${article.image.width}" height="${article.image.height}" loading="lazy" decoding="async"></a>` : ""}
+		${options.photo ? html`<a class="card-image" href="${article.href}" tabindex="-1" aria-hidden="true">${picture(article.image, "", { sizes: SIZES.card, focus: article.image.focus })}</a>` : ""}
 		<div class="card-text">
 			${article.data.kicker ? html`<p class="kicker">${article.data.kicker}</p>` : ""}
 			${level === 2 ? html`<h2 class="card-title">${headline}</h2>` : html`<h3 class="card-title">${headline}</h3>`}

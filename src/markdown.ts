@@ -6,6 +6,8 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
 import type { Article } from "./content.ts";
 import { html } from "./html.ts";
+import { SIZES, captionCredit, picture } from "./images.ts";
+import { creditLine } from "../layouts/partials.ts";
 
 /** What the renderer needs to know about the article being rendered. */
 export interface MarkdownEnv {
@@ -47,14 +49,19 @@ export function createMarkdown(): MarkdownItInstance {
 		const alt = token.children
 			? md.renderer.renderInlineAsText(token.children, md.options, env ?? {})
 			: token.content;
+		// The caption may end with the photo's own credit ("... Photo: Name/Agency").
 		const title = token.attrGet("title");
-		const caption = title === null ? undefined : String(title);
+		const { caption, credit } = captionCredit(title === null ? null : String(title));
 		const photo = env?.article?.photos.get(src);
-		const size = photo ? html` width="${photo.width}" height="${photo.height}"` : "";
-		const img = html`<img src="${photo?.href ?? src}" alt="${alt}"${size} loading="lazy" decoding="async">`;
-		if (!(token.meta as { figure?: boolean } | null)?.figure) return img.toString();
-		const figcaption = caption ? html`<figcaption>${caption}</figcaption>` : "";
-		return html`<figure class="photo">${img}${figcaption}</figure>\n`.toString();
+		if (!photo)
+			return html`<img src="${src}" alt="${alt}" loading="lazy" decoding="async">`.toString();
+		const img = picture(photo, alt, { sizes: SIZES.inline });
+		const line = html`<span class="credit">${creditLine(credit ?? photo)}</span>`;
+		// A photo inside a line of text gets no figure, but still its credit.
+		if (!(token.meta as { figure?: boolean } | null)?.figure)
+			return html`${img} ${line}`.toString();
+		const shown = caption ? html`<span class="caption">${caption}</span> ` : "";
+		return html`<figure class="photo">${img}<figcaption>${shown}${line}</figcaption></figure>\n`.toString();
 	};
 
 	// Tables scroll sideways on phones instead of widening the page.

@@ -46,30 +46,50 @@ describe("article page", () => {
 
 	test("shows the lead photo as a figure with caption and credit, sized", () => {
 		const figure = article.querySelector("figure.lead-photo");
-		const img = figure?.querySelector("img");
-		expect(img?.getAttribute("src")).toBe("/articles/first-story/photo.jpg");
+		const img = figure?.querySelector("picture > img");
+		// The 96 px test photo is never upscaled: one width, in AVIF, WebP and JPEG.
+		expect(img?.getAttribute("src")).toMatch(/^\/img\/[0-9a-f]{16}-96\.jpg$/);
+		expect(img?.getAttribute("srcset")).toBe(`${String(img?.getAttribute("src"))} 96w`);
+		expect(
+			[...(figure?.querySelectorAll("picture > source") ?? [])].map((s) => [
+				s.getAttribute("type"),
+				s.getAttribute("srcset")?.replace(/[0-9a-f]{16}/, "KEY"),
+			]),
+		).toEqual([
+			["image/avif", "/img/KEY-96.avif 96w"],
+			["image/webp", "/img/KEY-96.webp 96w"],
+		]);
 		expect(img?.getAttribute("alt")).toBe('A grey test card with "quotes"');
 		expect(img?.getAttribute("width")).toBe("96");
 		expect(img?.getAttribute("height")).toBe("64");
+		expect(img?.getAttribute("loading")).toBe("eager");
 		expect(img?.getAttribute("fetchpriority")).toBe("high");
+		expect(img?.getAttribute("style")).toMatch(/^background-color:#[0-9a-f]{6}$/);
 		expect(figure?.querySelector(".caption")?.textContent).toBe(
 			"The caption of the first photo",
 		);
 		expect(figure?.querySelector(".credit")?.textContent).toBe("Photo: Yuri Cortez/AFP");
-		expect(existsSync(path.join(output, "articles/first-story/photo.jpg"))).toBe(true);
+		expect(existsSync(path.join(output, String(img?.getAttribute("src"))))).toBe(true);
+		// The original may carry the photographer's location: it is never published.
+		expect(existsSync(path.join(output, "articles/first-story/photo.jpg"))).toBe(false);
 	});
 
 	test("renders the body with its inline photo and table", () => {
 		const body = article.querySelector(".story-body");
 		expect(body?.querySelector("p")?.textContent).toBe("The first paragraph of the body.");
-		expect(body?.querySelector("figure.photo img")?.getAttribute("src")).toBe(
-			"/articles/first-story/inline.png",
-		);
+		const img = body?.querySelector("figure.photo picture > img");
+		expect(img?.getAttribute("src")).toMatch(/^\/img\/[0-9a-f]{16}-40\.jpg$/);
+		expect(img?.getAttribute("loading")).toBe("lazy");
+		expect(img?.getAttribute("decoding")).toBe("async");
 		expect(body?.querySelector("figure.photo figcaption")?.textContent).toBe(
-			"The inline caption",
+			"The inline caption. Photo: Ana Photographer/Reuters",
+		);
+		expect(body?.querySelector("figure.photo .credit")?.textContent).toBe(
+			"Photo: Ana Photographer/Reuters",
 		);
 		expect(body?.querySelectorAll("td")[1]?.textContent).toBe("Copa America");
-		expect(existsSync(path.join(output, "articles/first-story/inline.png"))).toBe(true);
+		expect(existsSync(path.join(output, String(img?.getAttribute("src"))))).toBe(true);
+		expect(existsSync(path.join(output, "articles/first-story/inline.png"))).toBe(false);
 	});
 
 	test("lists tags and the dated corrections at the foot", () => {

@@ -1,0 +1,49 @@
+/** Photos the build refuses: the message names the file, line and what to do; nothing is written. */
+import { describe, expect, test } from "vitest";
+import { existsSync, fixtureSite, runBuild } from "../helpers.ts";
+
+const CASES: [fixture: string, where: string, message: string][] = [
+	[
+		"photos-refuse-truncated",
+		"content/articles/broken/index.md:8",
+		"`image.src` names content/articles/broken/photo.jpg, which could not be processed: its image data is damaged or cut short",
+	],
+	[
+		"photos-refuse-tiff",
+		"content/articles/broken/index.md:8",
+		"`image.src` names content/articles/broken/photo.jpg, which is TIFF; expected JPEG, PNG, WebP or AVIF",
+	],
+	[
+		"photos-refuse-svg",
+		"content/articles/broken/index.md:8",
+		'`image.src` must name a JPEG, PNG, WebP or AVIF file (.jpg, .jpeg, .png, .webp or .avif); found "photo.svg"',
+	],
+	[
+		"photos-refuse-gif-in-body",
+		"content/articles/broken/index.md:15",
+		"names content/articles/broken/anim.gif, which is GIF; expected JPEG, PNG, WebP or AVIF",
+	],
+	[
+		"photos-refuse-uncredited",
+		"content/articles/broken/index.md:15",
+		'has no credit: end its caption with "Photo: Name" or "Photo: Name/Agency", e.g. "The bench before kick-off. Photo: Yuri Cortez/AFP"',
+	],
+	[
+		"photos-refuse-focus",
+		"content/articles/broken/index.md:11",
+		"`image.focus[0]` must be a fraction from 0 to 1 (0 the left edge, 1 the right), e.g. 0.5 for the middle; found 1.5 (a number)",
+	],
+];
+
+describe("the build refuses photos it cannot publish with a credit", () => {
+	test.each(CASES)("%s", async (fixture, where, message) => {
+		const site = await fixtureSite(fixture);
+		const result = runBuild(site.content, site.output);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toContain(`${where}  `);
+		expect(result.stderr).toContain(message);
+		expect(result.stderr).toMatch(/\d+ problems? in \d+ files?; nothing was written\./);
+		expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+		expect(existsSync(site.output)).toBe(false);
+	});
+});
