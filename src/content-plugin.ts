@@ -7,7 +7,8 @@
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { buildTime, loadContent, type Catalog, type PhotoFile } from "./content.ts";
+import { buildTime, loadContent, type Catalog } from "./content.ts";
+import { formatDateTime, isoUtc } from "./dates.ts";
 import { escapeHtml } from "./html.ts";
 import { formatProblems, type Problem } from "./problems.ts";
 
@@ -42,14 +43,13 @@ async function copyIfChanged(from: string, to: string): Promise<void> {
 	await copyFile(from, to);
 }
 
-/** The photos a catalog publishes, as (source file, site-relative address) pairs. */
+/**
+ * The brand files and avatars a catalog publishes as they are, as (source file, site-relative
+ * address) pairs. Article photos are not among them: the photo pipeline (src/images.ts)
+ * publishes credited, stripped renditions, never the originals.
+ */
 export function publishedPhotos(catalog: Catalog, contentDir: string): [string, string][] {
 	const pairs = new Map<string, string>();
-	const add = (photo: PhotoFile, href: string) => pairs.set(href, photo.file);
-	for (const article of catalog.articles) {
-		add(article.image, article.image.href);
-		for (const photo of article.photos.values()) add(photo, photo.href);
-	}
 	const avatars = [...catalog.authors.values()].flatMap((a) =>
 		a.avatarFile ? [a.avatarFile.file] : [],
 	);
@@ -57,6 +57,16 @@ export function publishedPhotos(catalog: Catalog, contentDir: string): [string, 
 		pairs.set(`/${path.relative(contentDir, file).split(path.sep).join("/")}`, file);
 	}
 	return [...pairs].map(([href, file]) => [file, href]);
+}
+
+/** "Next scheduled article: ..." for the build log, or undefined when nothing is scheduled. */
+export function scheduleNote(catalog: Catalog): string | undefined {
+	const [next, ...rest] = catalog.scheduled;
+	if (!next) return undefined;
+	const { language, timezone } = catalog.site;
+	const when = formatDateTime(next.published, language, timezone);
+	const more = rest.length > 0 ? ` (${String(rest.length)} more scheduled after it)` : "";
+	return `[dateline] Next scheduled article: "${next.data.title}" (${next.sourcePath}) goes live ${when} (${isoUtc(next.published)}), with the first build after that time${more}.`;
 }
 
 /** The problems panel the preview shows at the top of every page while content is broken. */
@@ -93,6 +103,8 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 		state.problems = result.problems;
 		if (result.catalog) {
 			state.catalog = result.catalog;
+			const next = scheduleNote(result.catalog);
+			if (next) process.stdout.write(`${next}\n`);
 			// Other plugins (photos, search) prepare their part of the catalog before pages render.
 			await events.emit("dateline.catalog", {
 				catalog: result.catalog,

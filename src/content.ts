@@ -26,7 +26,7 @@ import {
 	type TagData,
 } from "./schema.ts";
 import { toEpoch } from "./dates.ts";
-import type { Rendition } from "./images.ts";
+import { captionCredit, type PhotoCredit, type Rendition } from "./images.ts";
 import { closest, describeFound, fieldName, type Problem } from "./problems.ts";
 
 const ARTICLES_DIR = "articles";
@@ -39,6 +39,10 @@ const PHOTO_FORMATS: Record<string, string> = {
 	heif: "AVIF",
 };
 // Inline photos as editors write them: ![alt](file.jpg "caption")
+/** Marks what `npm run new` leaves for the editor to write; a draft may hold it, nothing published may. */
+export const PLACEHOLDER = "TODO:";
+/** The stand-in lead photo `npm run new` copies beside a new article. */
+export const PLACEHOLDER_PHOTO = "replace-me";
 const INLINE_PHOTO_RE = /!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"([^"]*)")?\s*\)/g;
 
 /** A photo file that was found, read and measured. */
@@ -61,6 +65,10 @@ export interface LeadPhoto extends ImageData, PhotoFile {
 export interface InlinePhoto extends PhotoFile {
 	src: string;
 	href: string;
+	/** From the end of its caption ("Photo: Name/Agency"), or the lead's when it is the same file. */
+	credit: string;
+	agency?: string | undefined;
+	copyright?: string | undefined;
 }
 
 /** An author from authors.yaml with its id and page address. */
@@ -96,6 +104,8 @@ export interface Article {
 	section: Section;
 	tags: string[];
 	image: LeadPhoto;
+	/** Site-relative addresses of the article's old slugs, each redirecting here. */
+	aliases: string[];
 	/** Inline photos keyed by the `src` written in the body. */
 	photos: Map<string, InlinePhoto>;
 }
@@ -166,6 +176,8 @@ export class Catalog {
 	/** Articles this build publishes, newest first. */
 	readonly articles: Article[];
 	readonly buildTime: number;
+	/** Future-dated articles that are not drafts, soonest first (published or not in this build). */
+	scheduled: Article[] = [];
 	readonly #bySection = new Map<string, Article[]>();
 	readonly #byTag = new Map<string, Article[]>();
 	readonly #byAuthor = new Map<string, Article[]>();
@@ -198,6 +210,13 @@ export class Catalog {
 			(a, b) => a.name.localeCompare(b.name, site.language) || a.id.localeCompare(b.id),
 		);
 		this.tags = new Map(tags.map((t) => [t.id, t]));
+	}
+
+	/** Old article addresses and where they redirect now. */
+	get redirects(): { from: string; article: Article }[] {
+		return this.articles.flatMap((article) =>
+			article.aliases.map((from) => ({ from, article })),
+		);
 	}
 
 	/** Sections in the order sections.yaml lists them. */
@@ -635,6 +654,26 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 		} else seen.set(draft.slug, draft.display);
 	}
 
+	// An old address may point to one live page only.
+	const aliasOwner = new Map<string, string>();
+	for (const draft of drafts) {
+		(draft.data.aliases ?? []).forEach((alias, i) => {
+			const field = `\`aliases[${String(i)}]\``;
+			const line = lineOf(draft.yaml, ["aliases", i]);
+			const live = seen.get(alias);
+			const other = aliasOwner.get(alias);
+			let message: string | undefined;
+			if (alias === draft.slug)
+				message = `${field} is this article's own slug; list only old slugs`;
+			else if (live)
+				message = `${field} \`${alias}\` is the slug of a live article, ${live}; an old address cannot redirect while an article lives there`;
+			else if (other)
+				message = `${field} \`${alias}\` is already an alias of ${other}; an old address can redirect to one article only`;
+			if (message) problems.push({ file: draft.display, line, message });
+			else aliasOwner.set(alias, draft.display);
+		});
+	}
+
 	const authorMap = new Map<string, Author>();
 	for (const [id, author] of Object.entries(authors ?? {})) {
 		let avatarFile: PhotoFile | undefined;
@@ -686,6 +725,37 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 				);
 			}
 
+			if (!fm.draft) {
+				const fields: [PropertyKey[], string | undefined][] = [
+					[["title"], fm.title],
+					[["description"], fm.description],
+					[["image", "alt"], fm.image.alt],
+					[["image", "caption"], fm.image.caption],
+					[["image", "credit"], fm.image.credit],
+				];
+				for (const [fieldPath, value] of fields) {
+					if (value?.includes(PLACEHOLDER)) {
+						report(
+							fieldPath,
+							`\`${fieldName(fieldPath)}\` still holds the placeholder from \`npm run new\`; write it, or keep \`draft: true\` until it is done`,
+						);
+					}
+				}
+				if (draft.body.includes(PLACEHOLDER)) {
+					report(
+						[],
+						`the body still holds a \`${PLACEHOLDER}\` placeholder; finish it, or keep \`draft: true\` until it is done`,
+						draft.bodyLine,
+					);
+				}
+				if (path.basename(fm.image.src).startsWith(PLACEHOLDER_PHOTO)) {
+					report(
+						["image", "src"],
+						`\`image.src\` is still the stand-in photo from \`npm run new\`; put the real photo beside the article and name it here`,
+					);
+				}
+			}
+
 			const leadFile = photoFileIn(dir, fm.image.src);
 			const lead = leadFile
 				? await measure(leadFile)
@@ -694,7 +764,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 
 			const photos = new Map<string, InlinePhoto>();
 			for (const match of draft.body.matchAll(INLINE_PHOTO_RE)) {
-				const [whole, alt = "", src = ""] = match;
+				const [whole, alt = "", src = "", title] = match;
 				const line =
 					draft.bodyLine + draft.body.slice(0, match.index).split("\n").length - 1;
 				const where = `the body photo ${whole.length > 50 ? `${whole.slice(0, 47)}...` : whole}`;
@@ -715,8 +785,30 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 					continue;
 				}
 				const measured = await measure(file);
+				// Dateline never guesses a credit: a body photo names its own at the end of its
+				// caption, unless it is the lead photo again.
+				const { caption, credit } = captionCredit(title);
+				const credited: PhotoCredit | undefined =
+					credit ?? (file === leadFile ? fm.image : undefined);
+				if (!credited) {
+					report(
+						[],
+						`${where} has no credit: end its caption with "Photo: Name" or "Photo: Name/Agency", e.g. "${caption ? `${caption.replace(/([^.!?])$/, "$1.")} ` : ""}Photo: Yuri Cortez/AFP"`,
+						line,
+					);
+				}
 				if (typeof measured === "string") report([], `${where} ${measured}`, line);
-				else photos.set(src, { ...measured, src, href: "" });
+				else if (credited) {
+					const { agency, copyright } = credited;
+					photos.set(src, {
+						...measured,
+						src,
+						href: "",
+						credit: credited.credit,
+						agency,
+						copyright,
+					});
+				}
 			}
 
 			problems.push(...found);
@@ -743,6 +835,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 					.filter((a): a is Author => a !== undefined),
 				section: sectionMap.get(fm.section) as Section,
 				tags: fm.tags ?? [],
+				aliases: (fm.aliases ?? []).map((alias) => `/${ARTICLES_DIR}/${alias}/`),
 				image: { ...fm.image, ...lead, href: href + fm.image.src },
 				photos,
 			});
@@ -755,15 +848,19 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 	const visible = articles
 		.filter((a) => options.includeUnpublished || a.status === "published")
 		.sort((a, b) => b.published - a.published || a.slug.localeCompare(b.slug));
+	const catalog = new Catalog(
+		{ ...site, ...brand },
+		authorMap,
+		sectionMap,
+		tagNames ?? {},
+		visible,
+		now,
+	);
+	catalog.scheduled = articles
+		.filter((a) => a.status === "scheduled")
+		.sort((a, b) => a.published - b.published || a.slug.localeCompare(b.slug));
 	return {
-		catalog: new Catalog(
-			{ ...site, ...brand },
-			authorMap,
-			sectionMap,
-			tagNames ?? {},
-			visible,
-			now,
-		),
+		catalog,
 		problems: [],
 	};
 }

@@ -93,3 +93,21 @@ export function formatDate(epoch: number, language: string, timeZone: string): s
 export function isoUtc(epoch: number): string {
 	return new Date(epoch).toISOString().replace(/\.000Z$/, "Z");
 }
+
+/** The wall-clock time of an instant in a zone, as ISO 8601 with that zone's offset, to the minute. */
+export function localIso(epoch: number, timeZone: string): string {
+	const parts = new Intl.DateTimeFormat("en-US", {
+		timeZone,
+		year: "numeric",
+		month: "2-digit",
+		day: "2-digit",
+		hour: "2-digit",
+		minute: "2-digit",
+		hourCycle: "h23",
+		timeZoneName: "longOffset",
+	}).formatToParts(epoch);
+	const get = (type: Intl.DateTimeFormatPartTypes) =>
+		parts.find((p) => p.type === type)?.value ?? "";
+	const offset = get("timeZoneName").replace(/^GMT/, "") || "+00:00";
+	return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}:00${offset}`;
+}

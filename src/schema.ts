@@ -67,6 +67,12 @@ function photoPath(required: string) {
 	});
 }
 
+/** One coordinate of a focal point: a fraction of the width or height from the top left. */
+function fraction(edges: string) {
+	const error = `must be a fraction from 0 to 1 (${edges}), e.g. 0.5 for the middle`;
+	return z.number({ error }).min(0, { error }).max(1, { error });
+}
+
 export const imageSchema = z.strictObject(
 	{
 		src: photoPath("name the photo file beside the article, e.g. osorio.jpg"),
@@ -75,6 +81,14 @@ export const imageSchema = z.strictObject(
 		credit: text("name who made the photo"),
 		agency: optionalText(),
 		copyright: optionalText(),
+		focus: z
+			.tuple(
+				[fraction("0 the left edge, 1 the right"), fraction("0 the top, 1 the bottom")],
+				{
+					error: "must be [x, y], two fractions from the top left that crops keep in frame, e.g. [0.65, 0.4]",
+				},
+			)
+			.optional(),
 	},
 	{
 		error: (issue) =>
@@ -124,6 +138,11 @@ export const articleSchema = z
 		draft: z.boolean({ error: "must be true or false" }).optional(),
 		corrections: z
 			.array(correctionSchema, { error: "must be a list of `date` and `text` entries" })
+			.optional(),
+		aliases: z
+			.array(slug("give the old slug"), {
+				error: "must be a list of old slugs that should redirect here, e.g. [old-slug]",
+			})
 			.optional(),
 	})
 	.superRefine(
