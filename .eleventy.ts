@@ -2,14 +2,18 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import contentPlugin from "./src/content-plugin.ts";
 import feedsPlugin from "./src/feeds.ts";
+import hostingPlugin from "./src/hosting.ts";
+import imagesPlugin from "./src/images.ts";
 import pagesPlugin from "./src/pages.ts";
 import searchPlugin from "./src/search.ts";
 
 export default function (eleventyConfig: UserConfig) {
 	eleventyConfig.addPlugin(contentPlugin);
+	eleventyConfig.addPlugin(imagesPlugin);
 	eleventyConfig.addPlugin(pagesPlugin);
 	eleventyConfig.addPlugin(feedsPlugin);
 	eleventyConfig.addPlugin(searchPlugin);
+	eleventyConfig.addPlugin(hostingPlugin);
 	// Pages come only from the plugins' virtual templates: content/ is the editors' markdown and
 	// photos, read and checked by the content plugin, never rendered by Eleventy directly.
 	eleventyConfig.setTemplateFormats(["11ty.js"]);

@@ -39,6 +39,8 @@ export interface BasePage {
 	noindex?: boolean;
 	/** Leaves out the canonical link (the 404 page has no address of its own). */
 	noCanonical?: boolean;
+	/** Another page this one stands for (a redirect's target); defaults to `href`. */
+	canonicalHref?: string;
 	/** Marks the section link of the page's section as current. */
 	sectionId?: string;
 	/** Defaults to the publication's social image. */
@@ -104,7 +106,7 @@ export function base(page: BasePage): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <meta name="description" content="${page.description}">
-${page.noCanonical ? "" : html`<link rel="canonical" href="${absoluteUrl(catalog, page.href)}">`}
+${page.noCanonical ? "" : html`<link rel="canonical" href="${absoluteUrl(catalog, page.canonicalHref ?? page.href)}">`}
 <meta name="robots" content="${robots}">
 <meta name="color-scheme" content="light dark">
 <meta name="theme-color" content="#fbfaf7" media="(prefers-color-scheme: light)">

@@ -5,6 +5,7 @@
  */
 import { html } from "../src/html.ts";
 import type { Catalog } from "../src/content.ts";
+import { assetUrls } from "../src/hosting.ts";
 import { base } from "./base.11ty.ts";
 
 /** What the search template hands this layout. */
@@ -31,7 +32,7 @@ export function render(view: SearchView): string {
 <div id="search" class="search-ui"></div>
 </div>
 <script src="/pagefind/pagefind-ui.js"></script>
-<script src="/search.js"></script>`;
+<script src="${assetUrls.get("assets/js/search.js") ?? "/assets/search.js"}"></script>`;
 	return base({
 		catalog,
 		title: "Search",

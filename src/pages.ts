@@ -11,12 +11,12 @@ import { render as renderArticle } from "../layouts/article.11ty.ts";
 import { render as renderHome } from "../layouts/home.11ty.ts";
 import { render as renderListing } from "../layouts/listing.11ty.ts";
 import { render as renderNotFound } from "../layouts/not-found.11ty.ts";
+import { render as renderRedirect } from "../layouts/redirect.11ty.ts";
 import { render as renderSearch } from "../layouts/search.11ty.ts";
 import { render as renderTags } from "../layouts/tags.11ty.ts";
 
 const DEFAULTS = {
 	stylesheet: "assets/css/site.css",
-	searchScript: "assets/js/search.js",
 	/** Articles each section shows on the home page. */
 	homePerSection: 4,
 };
@@ -74,7 +74,6 @@ export default function pagesPlugin(
 	eleventyConfig.on("eleventy.before", async () => {
 		css = minifyCss(await readFile(opts.stylesheet, "utf8"));
 	});
-	eleventyConfig.addPassthroughCopy({ [opts.searchScript]: "search.js" });
 
 	const common = { eleventyExcludeFromCollections: true };
 	const page = (name: string, permalink: string, render: (catalog: Catalog) => string) => {
@@ -95,6 +94,22 @@ export default function pagesPlugin(
 	page("search", "/search/index.html", (catalog) => renderSearch({ catalog, css }));
 	page("not-found", "/404.html", (catalog) => renderNotFound({ catalog, css }));
 	page("manifest", "/manifest.webmanifest", manifest);
+
+	eleventyConfig.addTemplate(
+		"dateline/redirect.11ty.js",
+		(data: PageData<{ from: string; article: Article }>) =>
+			renderRedirect({
+				catalog: data.dateline,
+				from: data.item.from,
+				article: data.item.article,
+				css,
+			}),
+		{
+			...common,
+			pagination: { data: "dateline.redirects", size: 1, alias: "item" },
+			permalink: (data: PageData<{ from: string }>) => `${data.item.from}index.html`,
+		},
+	);
 
 	eleventyConfig.addTemplate(
 		"dateline/article.11ty.js",

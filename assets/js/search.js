@@ -11,6 +11,18 @@
 		resetStyles: false,
 		translations: { placeholder: "Search articles" },
 	});
+	// Pagefind's input has a placeholder but no label; give it one for screen readers.
+	var label = function () {
+		var input = document.querySelector(".pagefind-ui__search-input");
+		if (input) input.setAttribute("aria-label", "Search articles");
+		return Boolean(input);
+	};
+	if (!label()) {
+		var observer = new window.MutationObserver(function () {
+			if (label()) observer.disconnect();
+		});
+		observer.observe(document.getElementById("search"), { childList: true, subtree: true });
+	}
 	var q = new URLSearchParams(window.location.search).get("q");
 	if (q) ui.triggerSearch(q);
 })();

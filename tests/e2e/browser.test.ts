@@ -1,0 +1,189 @@
+/**
+ * The built Osorio site in a real browser (Debian's Chromium through playwright-core): pages
+ * load without console errors or failed requests, axe-core finds no violation, the keyboard
+ * reaches the main links with a visible focus ring, and the lead photo arrives as AVIF.
+ * Screenshots at 375 and 1280 px are saved in test-results/screenshots for people to look at.
+ */
+import { cp, mkdir, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ROOT, runBuild } from "../helpers.ts";
+import { serveStatic } from "../static-server.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+	"--headless",
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--no-first-run",
+];
+const SHOTS = path.join(ROOT, "test-results", "screenshots");
+const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
+const PAGES = {
+	home: "/",
+	article: "/articles/osorio-to-leave-mexico/",
+	tag: "/tags/juan-carlos-osorio/",
+	search: "/search/?q=Pekerman",
+};
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+	const dir = await mkdtemp(path.join(tmpdir(), "dateline-e2e-"));
+	await cp(path.join(ROOT, "content"), path.join(dir, "content"), { recursive: true });
+	const output = path.join(dir, "_site");
+	const result = runBuild(path.join(dir, "content"), output);
+	expect(result.status).toBe(0);
+	site = await serveStatic(output);
+	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	await mkdir(SHOTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+	await browser.close();
+	await site.close();
+});
+
+/** Opens a page, collecting console errors and failed requests. */
+async function open(href: string, width: number, colorScheme: "light" | "dark" = "light") {
+	const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+	const errors: string[] = [];
+	page.on("console", (m) => {
+		if (m.type() === "error") errors.push(`console: ${m.text()}`);
+	});
+	page.on("pageerror", (e) => errors.push(`page: ${e.message}`));
+	page.on("requestfailed", (r) => errors.push(`failed: ${r.url()}`));
+	page.on("response", (r) => {
+		if (r.status() >= 400) errors.push(`${String(r.status())}: ${r.url()}`);
+	});
+	await page.goto(site.origin + href, { waitUntil: "networkidle" });
+	return { page, errors };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ path: AXE });
+	const violations = await page.evaluate(async () => {
+		const axe = (
+			window as unknown as {
+				axe: {
+					run: () => Promise<{
+						violations: { id: string; nodes: { target: string[] }[] }[];
+					}>;
+				};
+			}
+		).axe;
+		const result = await axe.run();
+		return result.violations.map(
+			(v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+		);
+	});
+	return violations;
+}
+
+describe("in Chromium", () => {
+	for (const [name, href] of Object.entries(PAGES)) {
+		for (const width of [375, 1280]) {
+			test(`${name} at ${String(width)} px loads cleanly and passes axe`, async () => {
+				const { page, errors } = await open(href, width);
+				if (name === "search")
+					await page.waitForSelector(".pagefind-ui__result", { timeout: 10_000 });
+				await page.screenshot({
+					path: path.join(SHOTS, `${name}-${String(width)}.png`),
+					fullPage: true,
+				});
+				expect(errors).toEqual([]);
+				expect(await axeViolations(page)).toEqual([]);
+				await page.close();
+			});
+		}
+	}
+
+	test("dark mode passes axe (contrast included)", async () => {
+		const { page, errors } = await open(PAGES.article, 375, "dark");
+		await page.screenshot({ path: path.join(SHOTS, "article-375-dark.png"), fullPage: true });
+		expect(errors).toEqual([]);
+		expect(await axeViolations(page)).toEqual([]);
+		await page.close();
+	});
+
+	test("the search page finds articles with Pagefind", async () => {
+		const { page } = await open(PAGES.search, 1280);
+		await page.waitForSelector(".pagefind-ui__result", { timeout: 10_000 });
+		const titles = await page.$$eval(".pagefind-ui__result-title", (els) =>
+			els.map((e) => e.textContent.trim()),
+		);
+		expect(titles).toContain("Osorio to leave Mexican national team");
+		await page.close();
+	});
+
+	test("the keyboard reaches the main links with a visible focus ring", async () => {
+		const { page } = await open(PAGES.article, 1280);
+		const seen: { text: string; outline: string; width: number }[] = [];
+		for (let i = 0; i < 6; i++) {
+			await page.keyboard.press("Tab");
+			seen.push(
+				await page.evaluate(() => {
+					const el = document.activeElement as HTMLElement;
+					const style = getComputedStyle(el);
+					return {
+						text: el.textContent.trim(),
+						outline: style.outlineStyle,
+						width: parseFloat(style.outlineWidth),
+					};
+				}),
+			);
+		}
+		expect(seen.map((s) => s.text)).toEqual([
+			"Skip to content",
+			"Dateline Football",
+			"National teams",
+			"In depth",
+			"Search",
+			"National teams",
+		]);
+		for (const s of seen) {
+			expect(s.outline, s.text).not.toBe("none");
+			expect(s.width, s.text).toBeGreaterThanOrEqual(2);
+		}
+		await page.close();
+	});
+
+	test("the lead photo arrives as AVIF with its size reserved, so nothing shifts", async () => {
+		const { page } = await open(PAGES.article, 1280);
+		const lead = await page.$eval(".lead-photo img", (img) => {
+			const i = img as HTMLImageElement;
+			return {
+				src: i.currentSrc,
+				width: i.getAttribute("width"),
+				height: i.getAttribute("height"),
+				complete: i.complete,
+			};
+		});
+		expect(lead.src).toMatch(/\.avif$/);
+		expect(lead.complete).toBe(true);
+		expect(Number(lead.width)).toBeGreaterThan(0);
+		expect(Number(lead.height)).toBeGreaterThan(0);
+		const shift = await page.evaluate(
+			() =>
+				new Promise<number>((resolve) => {
+					let total = 0;
+					new PerformanceObserver((list) => {
+						for (const entry of list.getEntries() as (PerformanceEntry & {
+							value: number;
+						})[])
+							total += entry.value;
+					}).observe({ type: "layout-shift", buffered: true });
+					setTimeout(() => {
+						resolve(total);
+					}, 500);
+				}),
+		);
+		expect(shift).toBeLessThan(0.01);
+		await page.close();
+	});
+});
