@@ -209,7 +209,9 @@ describe("the published Osorio site", () => {
 			});
 			expect(String(image[0].contentUrl)).toMatch(/^https:\/\/dateline\.example\//);
 			for (const url of image.slice(1) as string[]) {
-				expect(files).toContain(path.relative(output, fileFor(output, SITE_URL, url) ?? ""));
+				expect(files).toContain(
+					path.relative(output, fileFor(output, SITE_URL, url) ?? ""),
+				);
 			}
 			expect(ld?.publisher).toMatchObject({
 				"@type": "Organization",
