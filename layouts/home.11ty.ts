@@ -1,6 +1,7 @@
 /** The home page: the lead story large, then the newest articles of each section. */
 import { html } from "../src/html.ts";
 import type { Article, Catalog } from "../src/content.ts";
+import { SIZES } from "../src/images.ts";
 import { homeGraph } from "../src/structured-data.ts";
 import { base } from "./base.11ty.ts";
 import { byline, card, leadFigure, time } from "./partials.ts";
@@ -36,7 +37,7 @@ export function render(page: HomePage): string {
 	const main = lead
 		? html`<h1 class="visually-hidden">${catalog.site.name}</h1>
 <section class="lead-story wrap-wide" aria-labelledby="lead-headline">
-${leadFigure(lead.image, { eager: true })}
+${leadFigure(lead.image, { eager: true, sizes: SIZES.homeLead })}
 <div class="lead-story-text">
 ${lead.data.kicker ? html`<p class="kicker">${lead.data.kicker}</p>` : ""}
 <h2 class="lead-headline" id="lead-headline"><a href="${lead.href}">${lead.data.title}</a></h2>

@@ -75,6 +75,11 @@ const CASES: [fixture: string, file: string, message: string][] = [
 		"`image.credit` must not be empty: name who made the photo",
 	],
 	[
+		"refuse-reference-photo",
+		"content/articles/broken/index.md:15",
+		"the body photo ![A photo written reference-style][bench] is written reference-style",
+	],
+	[
 		"refuse-bad-data-file",
 		"content/_data/authors.yaml:3",
 		"`ana-writer.name` is required: give the name shown in the byline",
