@@ -91,6 +91,7 @@ export function base(page: BasePage): SafeHtml {
 	const full = page.title ? `${page.title} | ${site.name}` : site.name;
 	const title = full.length <= TITLE_MAX ? full : (page.title ?? site.name);
 	const year = new Date(catalog.buildTime).getUTCFullYear();
+	const u = (rootPath: string) => catalog.url(rootPath);
 	const robots = page.noindex ? "noindex, nofollow" : "index, follow, max-image-preview:large";
 	const nav = [...sections.values()].map((s) => {
 		const current =
@@ -113,9 +114,9 @@ ${page.noCanonical ? "" : html`<link rel="canonical" href="${absoluteUrl(catalog
 <meta name="theme-color" content="#141414" media="(prefers-color-scheme: dark)">
 <link rel="icon" href="${site.logoHref}">
 <link rel="apple-touch-icon" href="${site.logoHref}">
-<link rel="manifest" href="/manifest.webmanifest">
-<link rel="alternate" type="application/atom+xml" title="${site.name}" href="/feed.xml">
-<link rel="alternate" type="application/feed+json" title="${site.name}" href="/feed.json">
+<link rel="manifest" href="${u("/manifest.webmanifest")}">
+<link rel="alternate" type="application/atom+xml" title="${site.name}" href="${u("/feed.xml")}">
+<link rel="alternate" type="application/feed+json" title="${site.name}" href="${u("/feed.json")}">
 ${socialMeta(page, title)}
 ${(page.jsonLd ?? []).map((data) => jsonLdScript(data))}
 ${page.head ?? ""}
@@ -125,11 +126,11 @@ ${page.head ?? ""}
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="masthead">
 <div class="wrap-wide masthead-inner">
-<a class="brand" href="/"${page.href === "/" ? html` aria-current="page"` : ""}>${site.name}</a>
+<a class="brand" href="${u("/")}"${page.href === u("/") ? html` aria-current="page"` : ""}>${site.name}</a>
 <nav class="sections" aria-label="Sections">
 <ul>
 ${nav}
-<li><a href="/search/"${page.href === "/search/" ? html` aria-current="page"` : ""}>Search</a></li>
+<li><a href="${u("/search/")}"${page.href === u("/search/") ? html` aria-current="page"` : ""}>Search</a></li>
 </ul>
 </nav>
 </div>
@@ -142,10 +143,10 @@ ${page.main}
 <p class="footer-name">${site.name}</p>
 ${site.description ? html`<p>${site.description}</p>` : ""}
 <ul class="footer-links">
-<li><a href="/tags/">All tags</a></li>
-<li><a href="/feed.xml">Atom feed</a></li>
-<li><a href="/feed.json">JSON feed</a></li>
-<li><a href="/sitemap.xml">Sitemap</a></li>
+<li><a href="${u("/tags/")}">All tags</a></li>
+<li><a href="${u("/feed.xml")}">Atom feed</a></li>
+<li><a href="${u("/feed.json")}">JSON feed</a></li>
+<li><a href="${u("/sitemap.xml")}">Sitemap</a></li>
 </ul>
 <p class="footer-small">© ${year} ${site.name}. Built with Dateline.</p>
 </div>

@@ -51,7 +51,7 @@ ${sectionBlocks(page, lead)}`
 	return base({
 		catalog,
 		description: catalog.site.description ?? `${catalog.site.name}: the latest news.`,
-		href: "/",
+		href: catalog.url("/"),
 		css: page.css,
 		jsonLd: homeGraph(catalog),
 		main,

@@ -17,7 +17,7 @@ export function render(view: NotFoundView): string {
 <header class="listing-head">
 <p class="listing-label">Error 404</p>
 <h1>We can’t find that page</h1>
-<p class="standfirst">It may have moved, or the address may be mistyped. Try the <a href="/">front page</a>, <a href="/search/">search</a>, or the latest articles below.</p>
+<p class="standfirst">It may have moved, or the address may be mistyped. Try the <a href="${catalog.url("/")}">front page</a>, <a href="${catalog.url("/search/")}">search</a>, or the latest articles below.</p>
 </header>
 <div class="card-list">${catalog.articles.slice(0, 5).map((a) => card(catalog, a, { level: 2 }))}</div>
 </div>`;
@@ -25,7 +25,7 @@ export function render(view: NotFoundView): string {
 		catalog,
 		title: "Page not found",
 		description: `The page you asked for is not on ${catalog.site.name}.`,
-		href: "/404.html",
+		href: catalog.url("/404.html"),
 		css: view.css,
 		noindex: true,
 		noCanonical: true,

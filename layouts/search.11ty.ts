@@ -27,19 +27,19 @@ export function render(view: SearchView): string {
 <input type="hidden" name="sites" value="${host}">
 <button type="submit">Search</button>
 </div>
-<p class="search-note">Without JavaScript this searches ${host} on DuckDuckGo. You can also browse by <a href="/tags/">tag</a> or by section.</p>
+<p class="search-note">Without JavaScript this searches ${host} on DuckDuckGo. You can also browse by <a href="${catalog.url("/tags/")}">tag</a> or by section.</p>
 </form>
-<div id="search" class="search-ui"></div>
+<div id="search" class="search-ui" data-base-url="${catalog.url("/")}"></div>
 </div>
-<script src="/pagefind/pagefind-ui.js"></script>
-<script src="${assetUrls.get("assets/js/search.js") ?? "/assets/search.js"}"></script>`;
+<script src="${catalog.url("/pagefind/pagefind-ui.js")}"></script>
+<script src="${catalog.url(assetUrls.get("assets/js/search.js") ?? "/assets/search.js")}"></script>`;
 	return base({
 		catalog,
 		title: "Search",
 		description: `Search the articles of ${catalog.site.name}.`,
-		href: "/search/",
+		href: catalog.url("/search/"),
 		css: view.css,
-		head: html`<link rel="stylesheet" href="/pagefind/pagefind-ui.css">`,
+		head: html`<link rel="stylesheet" href="${catalog.url("/pagefind/pagefind-ui.css")}">`,
 		main,
 	}).toString();
 }

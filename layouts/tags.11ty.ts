@@ -23,7 +23,7 @@ ${tags.map((t) => html`<li><a href="${t.href}">${t.name}</a> <span class="tag-co
 		catalog,
 		title: "All tags",
 		description: `Every tag used on ${catalog.site.name}, with the number of articles for each.`,
-		href: "/tags/",
+		href: catalog.url("/tags/"),
 		css: view.css,
 		main,
 	}).toString();

@@ -145,6 +145,14 @@ export interface Site extends SiteData {
 	imageHref: string;
 }
 
+/**
+ * The path a site is served under, from its URL: "https://newsroom.github.io/dateline/" ->
+ * "/dateline". Every address Dateline writes starts with it, so the site works under a prefix.
+ */
+export function basePathOf(siteUrl: string): string {
+	return new URL(siteUrl).pathname.replace(/\/+$/, "");
+}
+
 /** A tag with its display name (from tags.yaml, else a readable form of the slug). */
 export interface Tag extends TagData {
 	id: string;
@@ -202,6 +210,8 @@ export class Catalog {
 	/** Articles this build publishes, newest first. */
 	readonly articles: Article[];
 	readonly buildTime: number;
+	/** The path the site is served under, e.g. "/dateline" for project pages; "" at a domain's root. */
+	readonly basePath: string;
 	/** Future-dated articles that are not drafts, soonest first (published or not in this build). */
 	scheduled: Article[] = [];
 	readonly #bySection = new Map<string, Article[]>();
@@ -218,6 +228,7 @@ export class Catalog {
 		buildTime: number,
 	) {
 		this.site = site;
+		this.basePath = basePathOf(site.url);
 		this.authors = authors;
 		this.sections = sections;
 		this.articles = articles;
@@ -230,12 +241,25 @@ export class Catalog {
 		const tags = [...this.#byTag.keys()].map((id) => ({
 			...(tagNames[id] ?? { name: readableSlug(id) }),
 			id,
-			href: `/tags/${id}/`,
+			href: `${this.basePath}/tags/${id}/`,
 		}));
 		tags.sort(
 			(a, b) => a.name.localeCompare(b.name, site.language) || a.id.localeCompare(b.id),
 		);
 		this.tags = new Map(tags.map((t) => [t.id, t]));
+	}
+
+	/** A root-relative path as the site serves it: `/feed.xml` -> `/dateline/feed.xml`. */
+	url(rootPath: string): string {
+		return `${this.basePath}${rootPath}`;
+	}
+
+	/** Where an address lands in the output folder: `/dateline/tags/x/` -> `/tags/x/index.html`. */
+	outputPath(href: string): string {
+		const inSite = href.startsWith(`${this.basePath}/`)
+			? href.slice(this.basePath.length)
+			: href;
+		return inSite.endsWith("/") ? `${inSite}index.html` : inSite;
 	}
 
 	/** Old article addresses and where they redirect now. */
@@ -267,7 +291,13 @@ export class Catalog {
 
 	/** The tag's display record (for an article's tag list). */
 	tag(id: string): Tag {
-		return this.tags.get(id) ?? { id, name: readableSlug(id), href: `/tags/${id}/` };
+		return (
+			this.tags.get(id) ?? {
+				id,
+				name: readableSlug(id),
+				href: `${this.basePath}/tags/${id}/`,
+			}
+		);
 	}
 
 	/** Every listing page at the default size, computed once, for Eleventy to paginate over. */
@@ -682,6 +712,8 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 	]);
 
 	// Photos are measured once per file, however many articles name them.
+	const base = site ? basePathOf(site.url) : "";
+
 	// Photos are measured once per file on disk, however many paths (hard links) or articles
 	// name them: a stat is far cheaper than reading the header.
 	const photoCache = new Map<string, Promise<PhotoFile | string>>();
@@ -721,7 +753,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 			}),
 		);
 		const href = (file: PhotoFile) =>
-			`/${path.relative(contentDir, file.file).split(path.sep).join("/")}`;
+			`${base}/${path.relative(contentDir, file.file).split(path.sep).join("/")}`;
 		if (logo && image)
 			brand = {
 				logoFile: logo,
@@ -788,12 +820,12 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 				});
 			} else avatarFile = found;
 		}
-		authorMap.set(id, { ...author, id, href: `/authors/${id}/`, avatarFile });
+		authorMap.set(id, { ...author, id, href: `${base}/authors/${id}/`, avatarFile });
 	}
 	const sectionMap = new Map<string, Section>(
 		Object.entries(sections ?? {}).map(([id, s]) => [
 			id,
-			{ ...s, id, href: `/sections/${id}/` },
+			{ ...s, id, href: `${base}/sections/${id}/` },
 		]),
 	);
 
@@ -927,7 +959,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 			: published > now
 				? "scheduled"
 				: "published";
-		const href = `/${ARTICLES_DIR}/${draft.slug}/`;
+		const href = `${base}/${ARTICLES_DIR}/${draft.slug}/`;
 		for (const photo of photos.values()) photo.href = href + photo.src;
 		articles.push({
 			slug: draft.slug,
@@ -943,7 +975,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 				.filter((a): a is Author => a !== undefined),
 			section: sectionMap.get(fm.section) as Section,
 			tags: fm.tags ?? [],
-			aliases: (fm.aliases ?? []).map((alias) => `/${ARTICLES_DIR}/${alias}/`),
+			aliases: (fm.aliases ?? []).map((alias) => `${base}/${ARTICLES_DIR}/${alias}/`),
 			image: { ...fm.image, ...lead, href: href + fm.image.src },
 			photos,
 		});

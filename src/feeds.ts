@@ -64,7 +64,7 @@ export function feedHtml(catalog: Catalog, article: Article): string {
 		.map((t) => esc(t ?? ""))
 		.join(" ");
 	const figure = `<figure><img src="${esc(src)}" alt="${esc(photo.alt)}" width="${String(photo.rendition?.fallback.width ?? photo.width)}" height="${String(photo.rendition?.fallback.height ?? photo.height)}"><figcaption>${caption}</figcaption></figure>\n`;
-	return absolutizeHtml(catalog, figure + renderBody(article));
+	return absolutizeHtml(catalog, figure + renderBody(article, catalog.basePath));
 }
 
 function newest(articles: Article[]): number {
@@ -129,7 +129,7 @@ export function jsonFeed(catalog: Catalog, scope: FeedScope): string {
 		description: scope.description,
 		icon: absoluteUrl(catalog, site.logoHref),
 		language: site.language,
-		authors: [{ name: site.name, url: absoluteUrl(catalog, "/") }],
+		authors: [{ name: site.name, url: absoluteUrl(catalog, catalog.url("/")) }],
 		items: scope.articles.map((a) => ({
 			id: absoluteUrl(catalog, a.href),
 			url: absoluteUrl(catalog, a.href),
@@ -148,11 +148,13 @@ export function jsonFeed(catalog: Catalog, scope: FeedScope): string {
 
 /** Every public page with its last change, for the sitemap. */
 export function sitemapEntries(catalog: Catalog): [href: string, lastmod: number][] {
-	const entries: [string, number][] = [["/", newest(catalog.articles) || catalog.buildTime]];
+	const entries: [string, number][] = [
+		[catalog.url("/"), newest(catalog.articles) || catalog.buildTime],
+	];
 	for (const a of catalog.articles) entries.push([a.href, a.modified]);
 	for (const page of catalog.listings)
 		entries.push([page.href, newest(page.items) || catalog.buildTime]);
-	entries.push(["/tags/", newest(catalog.articles) || catalog.buildTime]);
+	entries.push([catalog.url("/tags/"), newest(catalog.articles) || catalog.buildTime]);
 	return entries;
 }
 
@@ -195,15 +197,15 @@ export function newsSitemap(catalog: Catalog, articles: Article[]): string {
 
 /** robots.txt naming both sitemaps. */
 export function robots(catalog: Catalog): string {
-	return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(catalog, "/sitemap.xml")}\nSitemap: ${absoluteUrl(catalog, "/news-sitemap.xml")}\n`;
+	return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(catalog, catalog.url("/sitemap.xml"))}\nSitemap: ${absoluteUrl(catalog, catalog.url("/news-sitemap.xml"))}\n`;
 }
 
 function siteScope(catalog: Catalog, size: number): FeedScope {
 	return {
 		title: catalog.site.name,
 		description: catalog.site.description ?? `The latest from ${catalog.site.name}.`,
-		page: "/",
-		base: "/",
+		page: catalog.url("/"),
+		base: catalog.url("/"),
 		articles: catalog.articles.slice(0, size),
 	};
 }
@@ -256,7 +258,7 @@ export default function feedsPlugin(
 			{
 				...common,
 				pagination: { data: "dateline.sectionList", size: 1, alias: "item" },
-				permalink: (data: Data) => `${data.item.href}feed.${ext}`,
+				permalink: (data: Data) => data.dateline.outputPath(`${data.item.href}feed.${ext}`),
 			},
 		);
 	};

@@ -809,11 +809,19 @@ export async function preparePhotos(
  * A lead or body photo's `href` becomes its largest JPEG: the original is never published,
  * since it may carry the photographer's location.
  */
-export async function publishPhotos(prepared: PreparedPhotos, outputDir: string): Promise<number> {
+export async function publishPhotos(
+	prepared: PreparedPhotos,
+	outputDir: string,
+	basePath = "",
+): Promise<number> {
 	let copied = 0;
+	// Addresses carry the path the site is served under; the output folder does not.
 	const copies = [...prepared.files].map(([from, href]) => ({
 		from,
-		to: path.join(outputDir, ...href.split("/")),
+		to: path.join(
+			outputDir,
+			...href.slice(href.startsWith(`${basePath}/`) ? basePath.length : 0).split("/"),
+		),
 	}));
 	const dirs = new Set(copies.map((c) => path.dirname(c.to)));
 	await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
@@ -889,6 +897,7 @@ export default function imagesPlugin(
 				photoUses(catalog, root),
 				{
 					...opts,
+					urlPath: catalog.url(opts.urlPath),
 					cacheDir: path.resolve(root, opts.cacheDir),
 					hashes,
 					...(live ? { onProgress: live.update } : {}),
@@ -904,7 +913,7 @@ export default function imagesPlugin(
 				// Like a content problem: a production build must never publish a half-made page.
 				if (!preview) process.exit(1);
 			}
-			await publishPhotos(prepared, path.resolve(directories.output));
+			await publishPhotos(prepared, path.resolve(directories.output), catalog.basePath);
 			if (mode !== "none") out.write(`${summary(prepared.stats)}\n`);
 		},
 	);

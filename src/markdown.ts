@@ -13,6 +13,8 @@ import { creditLine } from "../layouts/partials.ts";
 export interface MarkdownEnv {
 	[key: string | symbol]: unknown;
 	article?: Pick<Article, "href" | "photos">;
+	/** The path the site is served under ("" at a domain's root), for editors' root-relative links. */
+	basePath?: string;
 }
 
 /** Creates the markdown-it instance Dateline renders bodies with. */
@@ -64,6 +66,26 @@ export function createMarkdown(): MarkdownItInstance {
 		return html`<figure class="photo">${img}<figcaption>${shown}${line}</figcaption></figure>\n`.toString();
 	};
 
+	// Editors link to other articles as /articles/slug/; a site served under a path needs it in front.
+	const linkOpen = md.renderer.rules.link_open;
+	md.renderer.rules.link_open = (tokens, idx, options, env?: MarkdownEnv, self?) => {
+		const token = tokens[idx];
+		const href = token?.attrGet("href");
+		const base = env?.basePath ?? "";
+		if (
+			token &&
+			base &&
+			typeof href === "string" &&
+			/^\/(?!\/)/.test(href) &&
+			!href.startsWith(`${base}/`)
+		) {
+			token.attrSet("href", `${base}${href}`);
+		}
+		return linkOpen
+			? linkOpen(tokens, idx, options, env, self ?? md.renderer)
+			: md.renderer.renderToken(tokens, idx, options);
+	};
+
 	// Tables scroll sideways on phones instead of widening the page.
 	md.renderer.rules.table_open = () => '<div class="table-scroll"><table>\n';
 	md.renderer.rules.table_close = () => "</table></div>\n";
@@ -73,8 +95,11 @@ export function createMarkdown(): MarkdownItInstance {
 const markdown = createMarkdown();
 
 /** Renders an article's body to HTML. */
-export function renderBody(article: Pick<Article, "body" | "href" | "photos">): string {
-	const env: MarkdownEnv = { article };
+export function renderBody(
+	article: Pick<Article, "body" | "href" | "photos">,
+	basePath = "",
+): string {
+	const env: MarkdownEnv = { article, basePath };
 	return markdown.render(article.body, env);
 }
 

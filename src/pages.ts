@@ -40,8 +40,8 @@ export function manifest(catalog: Catalog): string {
 			short_name: site.name,
 			...(site.description ? { description: site.description } : {}),
 			lang: site.language,
-			start_url: "/",
-			scope: "/",
+			start_url: catalog.url("/"),
+			scope: catalog.url("/"),
 			display: "browser",
 			background_color: "#fbfaf7",
 			theme_color: "#a8201a",
@@ -107,7 +107,8 @@ export default function pagesPlugin(
 		{
 			...common,
 			pagination: { data: "dateline.redirects", size: 1, alias: "item" },
-			permalink: (data: PageData<{ from: string }>) => `${data.item.from}index.html`,
+			permalink: (data: PageData<{ from: string }>) =>
+				data.dateline.outputPath(data.item.from),
 		},
 	);
 
@@ -117,13 +118,13 @@ export default function pagesPlugin(
 			renderArticle({
 				catalog: data.dateline,
 				article: data.item,
-				bodyHtml: renderBody(data.item),
+				bodyHtml: renderBody(data.item, data.dateline.basePath),
 				css,
 			}),
 		{
 			...common,
 			pagination: { data: "dateline.articles", size: 1, alias: "item" },
-			permalink: (data: PageData<Article>) => `${data.item.href}index.html`,
+			permalink: (data: PageData<Article>) => data.dateline.outputPath(data.item.href),
 		},
 	);
 
@@ -134,7 +135,7 @@ export default function pagesPlugin(
 		{
 			...common,
 			pagination: { data: "dateline.listings", size: 1, alias: "item" },
-			permalink: (data: PageData<ListingPage>) => `${data.item.href}index.html`,
+			permalink: (data: PageData<ListingPage>) => data.dateline.outputPath(data.item.href),
 		},
 	);
 }

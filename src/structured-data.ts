@@ -22,7 +22,7 @@ function publisher(catalog: Catalog): Exclude<Organization, string> {
 	return {
 		"@type": "Organization",
 		name: site.name,
-		url: absoluteUrl(catalog, "/"),
+		url: absoluteUrl(catalog, catalog.url("/")),
 		logo: {
 			"@type": "ImageObject",
 			url: absoluteUrl(catalog, site.logoHref),
@@ -109,7 +109,7 @@ export function newsArticle(catalog: Catalog, article: Article): WithContext<New
 
 /** The Organization and WebSite for the home page. */
 export function homeGraph(catalog: Catalog): [WithContext<Organization>, WithContext<WebSite>] {
-	const home = absoluteUrl(catalog, "/");
+	const home = absoluteUrl(catalog, catalog.url("/"));
 	const website: WithContext<WebSite> = {
 		"@context": "https://schema.org",
 		"@type": "WebSite",

@@ -22,17 +22,25 @@ export async function listFiles(dir: string): Promise<string[]> {
 		.sort();
 }
 
-/** The file a site address is served from, or undefined when it is not this site's. */
+/**
+ * The file a site address is served from, or undefined when it is not this site's. The site
+ * is served under the path of its URL (a project page's /dateline/); an address on the same
+ * host outside that path maps to a file that cannot exist, so it is reported as broken.
+ */
 export function fileFor(
 	output: string,
 	siteUrl: string,
 	url: string,
-	from = "/",
+	from?: string,
 ): string | undefined {
-	const base = new URL(from, siteUrl);
-	const resolved = new URL(url, base);
-	if (resolved.origin !== new URL(siteUrl).origin) return undefined;
+	const site = new URL(siteUrl);
+	const basePath = site.pathname.replace(/\/+$/, "");
+	const resolved = new URL(url, new URL(from ?? `${basePath}/`, site));
+	if (resolved.origin !== site.origin) return undefined;
 	let pathname = decodeURIComponent(resolved.pathname);
+	if (!pathname.startsWith(`${basePath}/`))
+		return path.join(output, "__outside_the_site__", pathname);
+	pathname = pathname.slice(basePath.length);
 	if (pathname.endsWith("/")) pathname += "index.html";
 	return path.join(output, pathname);
 }
@@ -44,7 +52,7 @@ export async function brokenLinks(output: string, siteUrl: string): Promise<stri
 		(f) => f.endsWith(".html") && !f.startsWith("pagefind/"),
 	)) {
 		const { document } = parseHTML(await readFile(path.join(output, file), "utf8"));
-		const from = `/${file.replace(/index\.html$/, "")}`;
+		const from = `${new URL(siteUrl).pathname.replace(/\/+$/, "")}/${file.replace(/index\.html$/, "")}`;
 		const urls: string[] = [];
 		for (const el of document.querySelectorAll(
 			"[href], [src], [srcset], meta[property^='og:'][content^='http']",

@@ -4,8 +4,11 @@
 	if (!("PagefindUI" in window)) return;
 	var form = document.querySelector(".search-form");
 	if (form) form.hidden = true;
+	var mount = document.getElementById("search");
 	var ui = new window.PagefindUI({
 		element: "#search",
+		// Result links carry the path the site is served under (project pages and the like).
+		baseUrl: (mount && mount.getAttribute("data-base-url")) || "/",
 		showSubResults: false,
 		showImages: false,
 		resetStyles: false,
