@@ -118,6 +118,9 @@ async function previewEdit(content: string, output: string, n: number): Promise<
 	try {
 		for (let i = 0; i < 600 && !log.includes("Server at"); i++)
 			await new Promise((r) => setTimeout(r, 100));
+		// The file watcher attaches to thousands of folders after the server starts; an edit
+		// made before it is ready is never seen.
+		await new Promise((r) => setTimeout(r, 10_000));
 		const times: number[] = [];
 		for (let round = 1; round <= 3; round++) {
 			const marker = `Preview edit ${String(Date.now())}`;

@@ -7,11 +7,11 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { CHROMIUM, CHROMIUM_ARGS } from "../tests/chromium.ts";
 import { serveStatic } from "../tests/static-server.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PAGE = process.argv[2] ?? "/articles/osorio-to-leave-mexico/";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const build = spawnSync(
 	process.execPath,
@@ -26,14 +26,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const site = await serveStatic(path.join(ROOT, "_site"));
 const chrome = await chromeLauncher.launch({
 	chromePath: CHROMIUM,
-	chromeFlags: [
-		"--headless",
-		"--no-sandbox",
-		"--disable-gpu",
-		"--disable-background-networking",
-		"--disable-component-update",
-		"--no-first-run",
-	],
+	chromeFlags: CHROMIUM_ARGS,
 });
 try {
 	const result = await lighthouse(site.origin + PAGE, {

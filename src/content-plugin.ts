@@ -7,7 +7,7 @@
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { buildTime, loadContent, type Catalog } from "./content.ts";
+import { buildTime, loadContent, type Catalog, type ParseCache } from "./content.ts";
 import { formatDateTime, isoUtc } from "./dates.ts";
 import { escapeHtml } from "./html.ts";
 import { formatProblems, type Problem } from "./problems.ts";
@@ -69,6 +69,41 @@ export function scheduleNote(catalog: Catalog): string | undefined {
 	return `[dateline] Next scheduled article: "${next.data.title}" (${next.sourcePath}) goes live ${when} (${isoUtc(next.published)}), with the first build after that time${more}.`;
 }
 
+/**
+ * After an edit in the preview: the slugs of the edited articles, when nothing but their text
+ * changed (same articles, dates, sections, tags and authors, so no other page moves); else
+ * undefined, for a full render.
+ */
+export function editedOnly(
+	previous: Catalog,
+	next: Catalog,
+	changed: string[],
+	contentDir: string,
+): Set<string> | undefined {
+	const articlesDir = path.join(contentDir, "articles") + path.sep;
+	if (changed.length === 0) return undefined;
+	if (
+		!changed.every((file) => file.startsWith(articlesDir) && path.basename(file) === "index.md")
+	)
+		return undefined;
+	if (previous.articles.length !== next.articles.length) return undefined;
+	const before = new Map(previous.articles.map((a) => [a.slug, a]));
+	const slugs = new Set(changed.map((file) => path.basename(path.dirname(file))));
+	for (const slug of slugs) {
+		const [a, b] = [before.get(slug), next.articles.find((x) => x.slug === slug)];
+		if (!a || !b) return undefined;
+		const same =
+			a.published === b.published &&
+			a.status === b.status &&
+			a.section.id === b.section.id &&
+			a.tags.join() === b.tags.join() &&
+			a.aliases.join() === b.aliases.join() &&
+			a.authors.map((x) => x.id).join() === b.authors.map((x) => x.id).join();
+		if (!same) return undefined;
+	}
+	return slugs;
+}
+
 /** The problems panel the preview shows at the top of every page while content is broken. */
 export function problemsPanel(problems: Problem[]): string {
 	return (
@@ -95,13 +130,23 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 	eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyBeforeEvent) => {
 		contentDir = path.resolve(directories.input);
 		state.preview = runMode !== "build";
+		const previous = state.problems.length === 0 ? state.catalog : undefined;
+		const changed = changedFiles.splice(0);
 		const result = await loadContent({
 			contentDir,
 			includeUnpublished: state.preview,
 			now: buildTime(),
+			...(state.preview ? { cache: parseCache } : {}),
 		});
 		state.problems = result.problems;
 		if (result.catalog) {
+			if (state.preview && previous)
+				result.catalog.renderOnly = editedOnly(
+					previous,
+					result.catalog,
+					changed,
+					contentDir,
+				);
 			state.catalog = result.catalog;
 			const next = scheduleNote(result.catalog);
 			if (next) process.stdout.write(`${next}\n`);
@@ -120,11 +165,20 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 				: "nothing was written.",
 		);
 		process.stderr.write(`\n${report}\n\n`);
-		// A production build must never write a half site; the preview keeps its last good one.
+		// A production build must never write a half site; the preview keeps its last good one,
+		// every page of it rendered again to carry the problems panel.
 		if (!state.preview || !state.catalog) process.exit(1);
+		state.catalog.renderOnly = undefined;
 	});
 
 	eleventyConfig.addGlobalData("dateline", () => state.catalog);
+
+	// The preview remembers what changed, so an edit to one article re-renders only what shows it.
+	const parseCache: ParseCache = new Map();
+	const changedFiles: string[] = [];
+	eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
+		changedFiles.push(...queue.map((file) => path.resolve(file)));
+	});
 
 	eleventyConfig.addTransform(
 		"dateline-problems",

@@ -212,6 +212,11 @@ export class Catalog {
 	readonly buildTime: number;
 	/** The path the site is served under, e.g. "/dateline" for project pages; "" at a domain's root. */
 	readonly basePath: string;
+	/**
+	 * When set, this build renders only these articles' pages and the pages that list them
+	 * (the preview after an edit to articles alone); everything else on disk stays as it is.
+	 */
+	renderOnly: Set<string> | undefined;
 	/** Future-dated articles that are not drafts, soonest first (published or not in this build). */
 	scheduled: Article[] = [];
 	readonly #bySection = new Map<string, Article[]>();
@@ -260,6 +265,35 @@ export class Catalog {
 			? href.slice(this.basePath.length)
 			: href;
 		return inSite.endsWith("/") ? `${inSite}index.html` : inSite;
+	}
+
+	/** Whether this build renders everything (not only what an edit touched). */
+	get renderAll(): boolean {
+		return this.renderOnly === undefined;
+	}
+
+	/** The articles whose pages this build renders. */
+	get pageArticles(): Article[] {
+		const only = this.renderOnly;
+		return only ? this.articles.filter((a) => only.has(a.slug)) : this.articles;
+	}
+
+	/** Sections whose feeds this build writes: all, or none after an edit to articles alone. */
+	get pageSections(): Section[] {
+		return this.renderAll ? this.sectionList : [];
+	}
+
+	/** Redirect pages this build writes: all, or none after an edit to articles alone. */
+	get pageRedirects(): { from: string; article: Article }[] {
+		return this.renderAll ? this.redirects : [];
+	}
+
+	/** The listing pages this build renders: with an edit, those that list an edited article. */
+	get pageListings(): ListingPage[] {
+		const only = this.renderOnly;
+		return only
+			? this.listings.filter((p) => p.items.some((a) => only.has(a.slug)))
+			: this.listings;
 	}
 
 	/** Old article addresses and where they redirect now. */
@@ -373,7 +407,18 @@ export interface LoadOptions {
 	includeUnpublished?: boolean;
 	/** The build time in ms; articles dated after it are scheduled. */
 	now?: number;
+	/**
+	 * Parsed articles kept between loads (the preview server's): a file whose size and
+	 * modification time are unchanged is not read or checked against the schema again.
+	 */
+	cache?: ParseCache;
 }
+
+/** Articles parsed on an earlier load, by file. */
+export type ParseCache = Map<
+	string,
+	{ key: string; draft: Draft | undefined; problems: Problem[] }
+>;
 
 /** The catalog when content is sound; otherwise every problem found. */
 export type LoadResult =
@@ -773,7 +818,24 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 
 	// Synchronous reads: for thousands of small files they beat promise-based reads threefold.
 	const drafts = files
-		.map((file) => parseArticle(readFileSync(file, "utf8"), file, rel(file), problems))
+		.map((file) => {
+			const cache = options.cache;
+			if (!cache) return parseArticle(readFileSync(file, "utf8"), file, rel(file), problems);
+			const info = statSync(file);
+			const key = `${String(info.size)}:${String(info.mtimeMs)}`;
+			let entry = cache.get(file);
+			if (entry?.key !== key) {
+				const found: Problem[] = [];
+				entry = {
+					key,
+					draft: parseArticle(readFileSync(file, "utf8"), file, rel(file), found),
+					problems: found,
+				};
+				cache.set(file, entry);
+			}
+			problems.push(...entry.problems);
+			return entry.draft;
+		})
 		.filter((d): d is Draft => d !== undefined);
 
 	const seen = new Map<string, string>();

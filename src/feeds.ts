@@ -238,7 +238,8 @@ export default function feedsPlugin(
 			(data: Data) => render(data.dateline),
 			{
 				...common,
-				permalink: `/${name}`,
+				// After an edit to articles alone the preview leaves these as they are.
+				permalink: (data: Data) => (data.dateline.renderAll ? `/${name}` : false),
 			},
 		);
 	};
@@ -257,7 +258,7 @@ export default function feedsPlugin(
 				render(data.dateline, sectionScope(data.dateline, data.item, opts.feedSize)),
 			{
 				...common,
-				pagination: { data: "dateline.sectionList", size: 1, alias: "item" },
+				pagination: { data: "dateline.pageSections", size: 1, alias: "item" },
 				permalink: (data: Data) => data.dateline.outputPath(`${data.item.href}feed.${ext}`),
 			},
 		);

@@ -76,19 +76,29 @@ export default function pagesPlugin(
 	});
 
 	const common = { eleventyExcludeFromCollections: true };
-	const page = (name: string, permalink: string, render: (catalog: Catalog) => string) => {
+	// After an edit to articles alone, the preview leaves pages that do not show them as they are.
+	const page = (
+		name: string,
+		permalink: string,
+		render: (catalog: Catalog) => string,
+		always = false,
+	) => {
 		eleventyConfig.addTemplate(
 			`dateline/${name}.11ty.js`,
 			(data: PageData) => render(data.dateline),
 			{
 				...common,
-				permalink,
+				permalink: (data: PageData) =>
+					always || data.dateline.renderAll ? permalink : false,
 			},
 		);
 	};
 
-	page("home", "/index.html", (catalog) =>
-		renderHome({ catalog, css, perSection: opts.homePerSection }),
+	page(
+		"home",
+		"/index.html",
+		(catalog) => renderHome({ catalog, css, perSection: opts.homePerSection }),
+		true,
 	);
 	page("tags", "/tags/index.html", (catalog) => renderTags({ catalog, css }));
 	page("search", "/search/index.html", (catalog) => renderSearch({ catalog, css }));
@@ -106,7 +116,7 @@ export default function pagesPlugin(
 			}),
 		{
 			...common,
-			pagination: { data: "dateline.redirects", size: 1, alias: "item" },
+			pagination: { data: "dateline.pageRedirects", size: 1, alias: "item" },
 			permalink: (data: PageData<{ from: string }>) =>
 				data.dateline.outputPath(data.item.from),
 		},
@@ -123,7 +133,7 @@ export default function pagesPlugin(
 			}),
 		{
 			...common,
-			pagination: { data: "dateline.articles", size: 1, alias: "item" },
+			pagination: { data: "dateline.pageArticles", size: 1, alias: "item" },
 			permalink: (data: PageData<Article>) => data.dateline.outputPath(data.item.href),
 		},
 	);
@@ -134,7 +144,7 @@ export default function pagesPlugin(
 			renderListing({ catalog: data.dateline, page: data.item, css }),
 		{
 			...common,
-			pagination: { data: "dateline.listings", size: 1, alias: "item" },
+			pagination: { data: "dateline.pageListings", size: 1, alias: "item" },
 			permalink: (data: PageData<ListingPage>) => data.dateline.outputPath(data.item.href),
 		},
 	);

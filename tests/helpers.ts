@@ -1,10 +1,11 @@
 /** Shared by the build tests: fixture sites copied to a temporary folder and built by the CLI. */
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
+import { expect } from "vitest";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const FIXTURES = path.join(ROOT, "tests", "fixtures");
@@ -33,6 +34,52 @@ export function runBuild(content: string, output: string, env: NodeJS.ProcessEnv
 		{ cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env }, timeout: 60_000 },
 	);
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Copies the publication's own content (the Osorio site) to a fresh folder, optionally with
+ * another `url` in site.yaml, and builds it; fails the calling test on any error.
+ */
+export async function buildPublishedSite(
+	options: { env?: NodeJS.ProcessEnv; siteUrl?: string } = {},
+): Promise<{ dir: string; content: string; output: string }> {
+	const dir = await mkdtemp(path.join(tmpdir(), "dateline-site-"));
+	const content = path.join(dir, "content");
+	await cp(path.join(ROOT, "content"), content, { recursive: true });
+	if (options.siteUrl) {
+		const siteFile = path.join(content, "_data", "site.yaml");
+		const yaml = await readFile(siteFile, "utf8");
+		await writeFile(siteFile, yaml.replace(/^url: .*$/m, `url: ${options.siteUrl}`));
+	}
+	const output = path.join(dir, "_site");
+	const result = runBuild(content, output, options.env);
+	if (result.status !== 0 || result.stderr !== "") {
+		throw new Error(`the build failed (${String(result.status)}):\n${result.stderr}`);
+	}
+	return { dir, content, output };
+}
+
+/**
+ * Builds a fixture site with one failure case laid over it and asserts what an editor must
+ * see: a line naming the file (and line) with the message, the count, no stack trace, exit 1,
+ * and no output folder at all.
+ */
+export async function expectRefusal(
+	fixture: string,
+	where: string,
+	message: string,
+): Promise<void> {
+	const site = await fixtureSite(fixture);
+	const result = runBuild(site.content, site.output);
+	expect(result.status).toBe(1);
+	const lines = result.stderr.split("\n").filter((line) => line.startsWith(`${where}  `));
+	expect(
+		lines.some((line) => line.includes(message)),
+		result.stderr,
+	).toBe(true);
+	expect(result.stderr).toMatch(/\d+ problems? in \d+ files?; nothing was written\./);
+	expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+	expect(existsSync(site.output)).toBe(false);
 }
 
 /** Reads a built page as a DOM document. */

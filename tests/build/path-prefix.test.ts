@@ -2,12 +2,11 @@
  * The Osorio site served under a path, as GitHub project pages serve it: every URL in pages,
  * feeds, sitemaps, JSON-LD and search carries the prefix, proved by the link check.
  */
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, test } from "vitest";
-import { ROOT, runBuild } from "../helpers.ts";
+import { buildPublishedSite } from "../helpers.ts";
 import {
 	brokenLinks,
 	htmlProblems,
@@ -22,20 +21,11 @@ let output = "";
 const read = (file: string) => readFile(path.join(output, file), "utf8");
 
 beforeAll(async () => {
-	const dir = await mkdtemp(path.join(tmpdir(), "dateline-prefix-"));
-	const content = path.join(dir, "content");
-	await cp(path.join(ROOT, "content"), content, { recursive: true });
-	const siteFile = path.join(content, "_data", "site.yaml");
-	await writeFile(
-		siteFile,
-		(await readFile(siteFile, "utf8")).replace(/^url: .*$/m, `url: ${SITE_URL}`),
-	);
-	output = path.join(dir, "_site");
-	const result = runBuild(content, output, {
-		SOURCE_DATE_EPOCH: String(Date.parse("2018-07-27T12:00:00Z") / 1000),
+	const site = await buildPublishedSite({
+		siteUrl: SITE_URL,
+		env: { SOURCE_DATE_EPOCH: String(Date.parse("2018-07-27T12:00:00Z") / 1000) },
 	});
-	expect(result.stderr).toBe("");
-	expect(result.status).toBe(0);
+	output = site.output;
 }, 120_000);
 
 describe("a build under a path prefix", () => {

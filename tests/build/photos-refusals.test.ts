@@ -1,6 +1,6 @@
 /** Photos the build refuses: the message names the file, line and what to do; nothing is written. */
-import { describe, expect, test } from "vitest";
-import { existsSync, fixtureSite, runBuild } from "../helpers.ts";
+import { describe, test } from "vitest";
+import { expectRefusal } from "../helpers.ts";
 
 const CASES: [fixture: string, where: string, message: string][] = [
 	[
@@ -37,13 +37,6 @@ const CASES: [fixture: string, where: string, message: string][] = [
 
 describe("the build refuses photos it cannot publish with a credit", () => {
 	test.each(CASES)("%s", async (fixture, where, message) => {
-		const site = await fixtureSite(fixture);
-		const result = runBuild(site.content, site.output);
-		expect(result.status).toBe(1);
-		expect(result.stderr).toContain(`${where}  `);
-		expect(result.stderr).toContain(message);
-		expect(result.stderr).toMatch(/\d+ problems? in \d+ files?; nothing was written\./);
-		expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-		expect(existsSync(site.output)).toBe(false);
+		await expectRefusal(fixture, where, message);
 	});
 });

@@ -3,12 +3,11 @@
  * sitemaps against the XSDs, feeds through a strict parser, JSON-LD on every article, every
  * internal link, and html-validate on every page.
  */
-import { cp, mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, test } from "vitest";
-import { ROOT, runBuild } from "../helpers.ts";
+import { buildPublishedSite } from "../helpers.ts";
 import {
 	brokenLinks,
 	fileFor,
@@ -29,14 +28,7 @@ const read = (file: string) => readFile(path.join(output, file), "utf8");
 const page = async (file: string) => parseHTML(await read(file)).document;
 
 beforeAll(async () => {
-	const dir = await mkdtemp(path.join(tmpdir(), "dateline-site-"));
-	await cp(path.join(ROOT, "content"), path.join(dir, "content"), { recursive: true });
-	output = path.join(dir, "_site");
-	const result = runBuild(path.join(dir, "content"), output, {
-		SOURCE_DATE_EPOCH: String(BUILD_TIME),
-	});
-	expect(result.stderr).toBe("");
-	expect(result.status).toBe(0);
+	output = (await buildPublishedSite({ env: { SOURCE_DATE_EPOCH: String(BUILD_TIME) } })).output;
 	files = await listFiles(output);
 }, 120_000);
 

@@ -4,23 +4,14 @@
  * reaches the main links with a visible focus ring, and the lead photo arrives as AVIF.
  * Screenshots at 375 and 1280 px are saved in test-results/screenshots for people to look at.
  */
-import { cp, mkdir, mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ROOT, runBuild } from "../helpers.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.ts";
+import { ROOT, buildPublishedSite } from "../helpers.ts";
 import { serveStatic } from "../static-server.ts";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-	"--headless",
-	"--no-sandbox",
-	"--disable-gpu",
-	"--disable-background-networking",
-	"--disable-component-update",
-	"--no-first-run",
-];
 const SHOTS = path.join(ROOT, "test-results", "screenshots");
 const AXE = path.join(ROOT, "node_modules", "axe-core", "axe.min.js");
 const PAGES = {
@@ -34,11 +25,7 @@ let browser: Browser;
 let site: Awaited<ReturnType<typeof serveStatic>>;
 
 beforeAll(async () => {
-	const dir = await mkdtemp(path.join(tmpdir(), "dateline-e2e-"));
-	await cp(path.join(ROOT, "content"), path.join(dir, "content"), { recursive: true });
-	const output = path.join(dir, "_site");
-	const result = runBuild(path.join(dir, "content"), output);
-	expect(result.status).toBe(0);
+	const { output } = await buildPublishedSite();
 	site = await serveStatic(output);
 	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	await mkdir(SHOTS, { recursive: true });
