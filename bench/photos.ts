@@ -31,6 +31,7 @@ import {
 	type PhotoUse,
 	type PipelineOptions,
 } from "../src/images.ts";
+import { random } from "./archive.ts";
 
 // eleventy-img ships no types; this is the one call the benchmark makes.
 const Image = eleventyImage as unknown as (src: string, options: object) => Promise<unknown>;
@@ -70,23 +71,12 @@ const SET: {
 	{ name: "phone AVIF 2016", width: 2016, height: 1512, format: "avif", uses: 1 },
 ];
 
-function rng(seed: number): () => number {
-	let s = seed >>> 0;
-	return () => {
-		s = (s + 0x6d2b79f5) >>> 0;
-		let t = s;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /**
  * A photo-like image: smooth light and colour, texture at two scales, hard-edged objects and
  * sensor grain. Flat synthetic images compress far better than photos and would flatter AVIF.
  */
 async function photoLike(width: number, height: number, seed: number): Promise<Sharp> {
-	const rand = rng(seed);
+	const rand = random(seed);
 	const layer = async (cell: number, channels: 1 | 3, contrast = 1) => {
 		const w = Math.max(2, Math.ceil(width / cell));
 		const h = Math.max(2, Math.ceil(height / cell));
