@@ -61,7 +61,7 @@ function corrections(catalog: Catalog, article: Article): SafeHtml | string {
 	return html`<section class="corrections" aria-labelledby="corrections-heading">
 		<h2 id="corrections-heading">Corrections</h2>
 		<ul>
-			${list.map((c) => html`<li>${time(catalog, c.date, Date.parse(c.date))}: ${raw(renderInline(c.text))}</li>`)}
+			${list.map((c) => html`<li>${time(catalog, c.date, Date.parse(c.date))}: ${raw(renderInline(c.text, catalog.basePath))}</li>`)}
 		</ul>
 	</section>`;
 }
@@ -76,12 +76,12 @@ export function render(page: ArticlePage): string {
 	const main = html`<article class="story" data-pagefind-body>
 ${statusBanner(catalog, article)}
 <header class="story-head wrap">
-<p class="kicker">${data.kicker ? html`<span>${data.kicker}</span> · ` : ""}<a href="${article.section.href}" data-pagefind-filter="section">${article.section.name}</a></p>
+<p class="kicker" data-pagefind-ignore>${data.kicker ? html`<span>${data.kicker}</span> · ` : ""}<a href="${article.section.href}" data-pagefind-filter="section">${article.section.name}</a></p>
 <h1 class="headline" data-pagefind-meta="title">${data.title}</h1>
 <p class="standfirst">${data.description}</p>
 <div class="story-meta" data-pagefind-ignore>
 ${byline(article)}
-<p class="dateline">Published ${time(catalog, data.date, article.published)}</p>
+<p class="dateline">${article.status === "published" ? "Published" : "Dated"} ${time(catalog, data.date, article.published)}</p>
 ${updated}
 </div>
 </header>

@@ -4,7 +4,7 @@
  * build before anything is written. The preview server keeps serving the last good site with
  * the problems shown on every page, and recovers on the next good save.
  */
-import { copyFile, mkdir, stat } from "node:fs/promises";
+import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { buildTime, loadContent, type Catalog, type ParseCache } from "./content.ts";
@@ -67,6 +67,19 @@ export function scheduleNote(catalog: Catalog): string | undefined {
 	const when = formatDateTime(next.published, language, timezone);
 	const more = rest.length > 0 ? ` (${String(rest.length)} more scheduled after it)` : "";
 	return `[dateline] Next scheduled article: "${next.data.title}" (${next.sourcePath}) goes live ${when} (${isoUtc(next.published)}), with the first build after that time${more}.`;
+}
+
+/** Empties the output folder, refusing any folder that holds the project or its content. */
+export async function clearOutput(output: string, contentDir: string): Promise<void> {
+	const dir = path.resolve(output);
+	const inside = (child: string, parent: string) =>
+		child === parent || child.startsWith(parent + path.sep);
+	if (dir === path.parse(dir).root || inside(process.cwd(), dir) || inside(contentDir, dir)) {
+		throw new Error(
+			`Refusing to empty the output folder ${dir}: it holds the project or its content.`,
+		);
+	}
+	await rm(dir, { recursive: true, force: true });
 }
 
 /**
@@ -148,6 +161,9 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 					contentDir,
 				);
 			state.catalog = result.catalog;
+			// A production build starts from an empty output folder, so a pulled or renamed
+			// article leaves nothing behind for a host or for the search index to find.
+			if (!state.preview) await clearOutput(directories.output, contentDir);
 			const next = scheduleNote(result.catalog);
 			if (next) process.stdout.write(`${next}\n`);
 			// Other plugins (photos, search) prepare their part of the catalog before pages render.

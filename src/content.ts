@@ -27,7 +27,7 @@ import {
 	type TagData,
 } from "./schema.ts";
 import { toEpoch } from "./dates.ts";
-import { captionCredit, type PhotoCredit, type Rendition } from "./images.ts";
+import { captionCredit, photoKey, type PhotoCredit, type Rendition } from "./images.ts";
 import { closest, describeFound, fieldName, type Problem } from "./problems.ts";
 
 const ARTICLES_DIR = "articles";
@@ -65,10 +65,10 @@ export async function mapLimit<T, R>(
 export const PLACEHOLDER = "TODO:";
 /** The stand-in lead photo `npm run new` copies beside a new article. */
 export const PLACEHOLDER_PHOTO = "replace-me";
-// A title in double or single quotes, or in parentheses, as CommonMark allows.
+// Inline photos as CommonMark reads them: alt text may hold escapes and one level of brackets;
+// the title may be in double or single quotes or parentheses, with backslash escapes.
 const INLINE_PHOTO_RE =
-	/!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"([^"]*)"|'([^']*)'|\(([^)]*)\)))?\s*\)/g;
-// Reference-style photos, ![alt][ref], which Dateline does not process (and so could not credit).
+	/!\[((?:[^[\]\\]|\\.|\[(?:[^[\]\\]|\\.)*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|\(((?:[^()\\]|\\.)*)\)))?\s*\)/g;
 const REFERENCE_PHOTO_RE = /!\[[^\]]*\]\[[^\]]*\]/g;
 
 /** A photo file that was found, read and measured. */
@@ -480,16 +480,19 @@ function parseYaml(source: string, file: string, problems: Problem[]): Yaml | un
 		prettyErrors: false,
 		uniqueKeys: true,
 	});
-	if (doc.errors.length > 0) {
-		for (const error of doc.errors) {
-			const detail =
-				error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
-			problems.push({
-				file,
-				line: lines.linePos(error.pos[0]).line,
-				message: `the YAML does not parse: ${detail}; fix the indentation or quoting on this line`,
-			});
-		}
+	// The first error only: the ones after it are mostly its echoes (a tab gives seven).
+	const [error] = doc.errors;
+	if (error) {
+		const line = lines.linePos(error.pos[0]).line;
+		const detail =
+			error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
+		const hint =
+			error.code === "DUPLICATE_KEY"
+				? "a field appears twice; keep one of them"
+				: error.code === "TAB_AS_INDENT"
+					? "it is indented with a tab; indent with spaces"
+					: `${detail}; fix the indentation or quoting on this line`;
+		problems.push({ file, line, message: `the YAML does not parse: ${hint}` });
 		return undefined;
 	}
 	return { data: doc.toJS() as unknown, doc, lines };
@@ -547,6 +550,13 @@ function schemaProblems(
 			continue;
 		}
 		const found = valueAt(yaml.data, issue.path);
+		if (issue.path.length === 0 && issue.code === "invalid_type") {
+			problems.push({
+				file,
+				message: `the YAML must be fields, one per line, as \`name: value\`; found ${describeFound(found)}`,
+			});
+			continue;
+		}
 		const field = fieldName(issue.path);
 		const message =
 			issue.code === "invalid_key"
@@ -602,7 +612,9 @@ async function readDataFile<T>(
 ): Promise<T | undefined> {
 	let source: string;
 	try {
-		source = await readFile(file, "utf8");
+		const text = readableText(await readFile(file, "utf8"), display, problems);
+		if (text === undefined) return undefined;
+		source = text;
 	} catch {
 		if (optional) return undefined;
 		problems.push({
@@ -657,6 +669,23 @@ export function splitFrontmatter(
 	};
 }
 
+/**
+ * The text of a file as editors meant it: without a byte-order mark, which editors cannot see,
+ * and refused when it is not UTF-8 (decoding turns such bytes into U+FFFD without a word).
+ */
+function readableText(source: string, display: string, problems: Problem[]): string | undefined {
+	const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+	const bad = text.indexOf("\uFFFD");
+	if (bad === -1) return text;
+	problems.push({
+		file: display,
+		line: text.slice(0, bad).split("\n").length,
+		message:
+			"the file is not saved as UTF-8: this line holds bytes that are not UTF-8 text (an old encoding such as Latin-1?); save the file as UTF-8",
+	});
+	return undefined;
+}
+
 /** An article that passed the schema, before cross-references are checked. */
 export interface Draft {
 	file: string;
@@ -678,7 +707,10 @@ export function parseArticle(
 	display: string,
 	problems: Problem[],
 ): Draft | undefined {
-	if (!/^---\r?\n/.test(source)) {
+	const text = readableText(source, display, problems);
+	if (text === undefined) return undefined;
+	source = text;
+	if (!/^---[ \t]*\r?\n/.test(source)) {
 		problems.push({
 			file: display,
 			line: 1,
@@ -950,10 +982,19 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 			}
 		}
 
+		(fm.corrections ?? []).forEach((c, i) => {
+			if (c.text.includes("![")) {
+				report(
+					["corrections", i, "text"],
+					`\`corrections[${String(i)}].text\` must not hold a photo: a correction is a line of text; put photos in the body`,
+				);
+			}
+		});
+
 		const leadFile = photoFileIn(dir, fm.image.src);
 		const lead = leadFile
 			? await measure(leadFile)
-			: "must be a path inside the article's folder";
+			: `must be a file in the article's folder, e.g. osorio.jpg; found "${fm.image.src}"`;
 		if (typeof lead === "string") report(["image", "src"], `\`image.src\` ${lead}`);
 
 		const photos = new Map<string, InlinePhoto>();
@@ -965,9 +1006,23 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 				line,
 			);
 		}
+		// Every `![` must be a photo read here, so none reaches the page unprocessed or uncredited.
+		const read = new Set<number>();
+		for (const match of draft.body.matchAll(INLINE_PHOTO_RE)) read.add(match.index);
+		for (const match of draft.body.matchAll(REFERENCE_PHOTO_RE)) read.add(match.index);
+		for (const match of draft.body.matchAll(/!\[/g)) {
+			if (read.has(match.index)) continue;
+			const line = draft.bodyLine + draft.body.slice(0, match.index).split("\n").length - 1;
+			report(
+				[],
+				`this \`![\` starts a body photo Dateline cannot read; write it as ![alt](file.jpg "Caption. Photo: Name"), or escape it as \\![ if it is not a photo`,
+				line,
+			);
+		}
 		for (const match of draft.body.matchAll(INLINE_PHOTO_RE)) {
 			const [whole, alt = "", src = "", double, single, parenthesised] = match;
-			const title = double ?? single ?? parenthesised;
+			const escaped = double ?? single ?? parenthesised;
+			const title = escaped?.replace(/\\(.)/g, "$1");
 			const line = draft.bodyLine + draft.body.slice(0, match.index).split("\n").length - 1;
 			const where = `the body photo ${whole.length > 50 ? `${whole.slice(0, 47)}...` : whole}`;
 			if (!alt.trim()) {
@@ -1002,7 +1057,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 			if (typeof measured === "string") report([], `${where} ${measured}`, line);
 			else if (credited) {
 				const { agency, copyright } = credited;
-				photos.set(src, {
+				photos.set(photoKey(src, title), {
 					...measured,
 					src,
 					href: "",

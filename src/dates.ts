@@ -38,8 +38,12 @@ export function dateTimeProblem(value: string): string | null {
 		second < 60;
 	if (!real) return "must be a real calendar date and time";
 	if (zone !== "Z") {
-		const offset = /^[+-](\d{2}):?(\d{2})$/.exec(zone);
-		if (!offset || Number(offset[1]) > 14 || Number(offset[2]) > 59) {
+		// Feeds, sitemaps and structured data copy the offset as written, and the Google News
+		// sitemap accepts only the extended form, so the colon is required.
+		const offset = /^([+-])(\d{2}):(\d{2})$/.exec(zone);
+		if (!offset) return "must write its UTC offset with a colon, e.g. -05:00";
+		const minutes = (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
+		if (Number(offset[3]) > 59 || minutes < -12 * 60 || minutes > 14 * 60) {
 			return "must carry a real UTC offset between -12:00 and +14:00";
 		}
 	}

@@ -62,7 +62,7 @@ export function feedHtml(catalog: Catalog, article: Article): string {
 	const caption = [photo.caption, creditLine(photo)]
 		.filter(Boolean)
 		.map((t) => esc(t ?? ""))
-		.join(" ");
+		.join("<br>");
 	const figure = `<figure><img src="${esc(src)}" alt="${esc(photo.alt)}" width="${String(photo.rendition?.fallback.width ?? photo.width)}" height="${String(photo.rendition?.fallback.height ?? photo.height)}"><figcaption>${caption}</figcaption></figure>\n`;
 	return absolutizeHtml(catalog, figure + renderBody(article, catalog.basePath));
 }

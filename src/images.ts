@@ -53,6 +53,14 @@ export const CROP_RATIOS = [
 	["1:1", 1, 1],
 ] as const satisfies readonly [Crop["ratio"], number, number][];
 /**
+ * How an article's body photos are keyed: by file and caption, so the same file used twice
+ * with two credits is published twice, each copy carrying its own credit.
+ */
+export function photoKey(src: string, title: string | null | undefined): string {
+	return `${src}\n${title ?? ""}`;
+}
+
+/**
  * `sizes` for each place a photo appears; they mirror assets/css/site.css. The wide container
  * is 76rem with a gap of clamp(1rem, 0.6rem + 2vw, 2rem) each side; the body column 40rem;
  * cards fill columns of at least 16rem.

@@ -6,7 +6,7 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
 import type { Article } from "./content.ts";
 import { html } from "./html.ts";
-import { SIZES, captionCredit, picture } from "./images.ts";
+import { SIZES, captionCredit, photoKey, picture } from "./images.ts";
 import { creditLine } from "../layouts/partials.ts";
 
 /** What the renderer needs to know about the article being rendered. */
@@ -54,7 +54,13 @@ export function createMarkdown(): MarkdownItInstance {
 		// The caption may end with the photo's own credit ("... Photo: Name/Agency").
 		const title = token.attrGet("title");
 		const { caption, credit } = captionCredit(title === null ? null : String(title));
-		const photo = env?.article?.photos.get(src);
+		const photos = env?.article?.photos;
+		// By file and caption; else the one photo of that file (a caption markdown-it decoded
+		// differently from the check, entities say).
+		const bySrc = [...(photos?.values() ?? [])].filter((p) => p.src === src);
+		const photo =
+			photos?.get(photoKey(src, title === null ? null : String(title))) ??
+			(bySrc.length === 1 ? bySrc[0] : undefined);
 		if (!photo)
 			return html`<img src="${src}" alt="${alt}" loading="lazy" decoding="async">`.toString();
 		const img = picture(photo, alt, { sizes: SIZES.inline });
@@ -104,6 +110,7 @@ export function renderBody(
 }
 
 /** Renders a line of inline markdown (no paragraphs), e.g. a correction note. */
-export function renderInline(text: string): string {
-	return markdown.renderInline(text);
+export function renderInline(text: string, basePath = ""): string {
+	const env: MarkdownEnv = { basePath };
+	return markdown.renderInline(text, env);
 }

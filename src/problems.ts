@@ -45,8 +45,10 @@ export function describeFound(value: unknown): string {
 	if (value === undefined) return "nothing";
 	if (value === null) return "an empty value";
 	if (typeof value === "string") {
-		const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-		return `${JSON.stringify(shown)} (${String(value.length)} character${value.length === 1 ? "" : "s"})`;
+		// Characters as readers count them (code points), so an emoji is one, as zod counts it.
+		const chars = Array.from(value);
+		const shown = chars.length > 60 ? `${chars.slice(0, 57).join("")}...` : value;
+		return `${JSON.stringify(shown)} (${String(chars.length)} character${chars.length === 1 ? "" : "s"})`;
 	}
 	if (typeof value === "number") return `${String(value)} (a number)`;
 	if (typeof value === "boolean") return `${String(value)} (true or false)`;

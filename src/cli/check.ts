@@ -21,5 +21,5 @@ if (!catalog) {
 }
 const count = (status: string) => catalog.articles.filter((a) => a.status === status).length;
 process.stdout.write(
-	`Content is sound: ${String(catalog.articles.length)} articles (${String(count("published"))} published, ${String(count("draft"))} drafts, ${String(count("scheduled"))} scheduled), checked in ${String(ms)} ms.\n`,
+	`Content is sound: ${String(catalog.articles.length)} articles (${String(count("published"))} published, ${String(count("draft"))} draft${count("draft") === 1 ? "" : "s"}, ${String(count("scheduled"))} scheduled), checked in ${String(ms)} ms.\n`,
 );

@@ -165,7 +165,7 @@ Next:
   1. Put the lead photo beside it in ${rel(dir)}/ (JPEG, PNG, WebP or AVIF), set \`image.src\` to its file name,
      and delete ${photo}, the stand-in copied there so the preview works now.
   2. Fill in every ${PLACEHOLDER} (standfirst, photo alt text and credit, the body) and the tags.
-     Further photos go in the body on a line of their own: ![What it shows](file.jpg "Caption")
+     Further photos go in the body on a line of their own: ![What it shows](file.jpg "Caption. Photo: Name/Agency")
   3. Preview with \`npm start\`; \`npm run check\` lists what is still missing.
   4. Remove \`draft: true\` to publish.
 `);

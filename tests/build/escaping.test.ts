@@ -41,7 +41,7 @@ describe("escaping", () => {
 		const content = entry?.getElementsByTagName("content")[0]?.textContent ?? "";
 		expect(content).toContain('alt="A grey test card with &quot;quotes&quot;"');
 		expect(content).toContain(
-			"<figcaption>The caption of the first photo Photo: Yuri Cortez/AFP</figcaption>",
+			"<figcaption>The caption of the first photo<br>Photo: Yuri Cortez/AFP</figcaption>",
 		);
 	});
 

@@ -80,6 +80,22 @@ const CASES: [fixture: string, file: string, message: string][] = [
 		"the body photo ![A photo written reference-style][bench] is written reference-style",
 	],
 	[
+		"refuse-unreadable-photo",
+		"content/articles/broken/index.md:15",
+		"this `![` starts a body photo Dateline cannot read",
+	],
+	[
+		"refuse-photo-in-correction",
+		"content/articles/broken/index.md:13",
+		"`corrections[0].text` must not hold a photo",
+	],
+	["refuse-not-utf8", "content/articles/broken/index.md:13", "the file is not saved as UTF-8"],
+	[
+		"refuse-offset-without-colon",
+		"content/articles/broken/index.md:4",
+		"`date` must write its UTC offset with a colon, e.g. -05:00",
+	],
+	[
 		"refuse-bad-data-file",
 		"content/_data/authors.yaml:3",
 		"`ana-writer.name` is required: give the name shown in the byline",

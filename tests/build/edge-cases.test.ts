@@ -1,0 +1,68 @@
+/** Valid but unusual input builds correctly, and a production build never leaves stale pages. */
+import { readFile, writeFile, copyFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { existsSync, fixtureSite, readPage, runBuild } from "../helpers.ts";
+
+describe("unusual but valid input", () => {
+	test("a byte-order mark and Windows line endings build like any article", async () => {
+		const site = await fixtureSite();
+		const file = path.join(site.content, "articles", "second-story", "index.md");
+		const source = await readFile(file, "utf8");
+		await writeFile(file, `\uFEFF${source.replace(/\n/g, "\r\n")}`);
+		const result = runBuild(site.content, site.output);
+		expect(result.stderr).toBe("");
+		expect(result.status).toBe(0);
+		const page = await readPage(site.output, "/articles/second-story/");
+		expect(page.querySelector("h1")?.textContent).toBe(
+			"The second story, in the sport section",
+		);
+	});
+
+	test("the same file used twice with two credits is published twice, each with its credit", async () => {
+		const site = await fixtureSite();
+		const dir = path.join(site.content, "articles", "second-story");
+		await copyFile(path.join(dir, "photo.jpg"), path.join(dir, "bench.jpg"));
+		const file = path.join(dir, "index.md");
+		await writeFile(
+			file,
+			`${await readFile(file, "utf8")}\n![One](bench.jpg "One. Photo: José Núñez/EFE")\n\n![Two](bench.jpg "Two. Photo: Ana Pérez")\n`,
+		);
+		const result = runBuild(site.content, site.output);
+		expect(result.stderr).toBe("");
+		const page = await readPage(site.output, "/articles/second-story/");
+		const figures = [...page.querySelectorAll(".story-body figure")];
+		expect(figures.map((f) => f.querySelector(".credit")?.textContent)).toEqual([
+			"Photo: José Núñez/EFE",
+			"Photo: Ana Pérez",
+		]);
+		const sources = figures.map((f) => f.querySelector("img")?.getAttribute("src"));
+		expect(sources[0]).not.toBe(sources[1]);
+	});
+});
+
+describe("a production build", () => {
+	test("leaves nothing of an article that was pulled since the last build", async () => {
+		const site = await fixtureSite();
+		expect(runBuild(site.content, site.output).status).toBe(0);
+		expect(existsSync(path.join(site.output, "articles", "second-story", "index.html"))).toBe(
+			true,
+		);
+		const file = path.join(site.content, "articles", "second-story", "index.md");
+		await writeFile(
+			file,
+			(await readFile(file, "utf8")).replace("section: sport", "section: sport\ndraft: true"),
+		);
+		expect(runBuild(site.content, site.output).status).toBe(0);
+		expect(existsSync(path.join(site.output, "articles", "second-story"))).toBe(false);
+		expect(existsSync(path.join(site.output, "sections", "sport", "index.html"))).toBe(true);
+		const index = await readFile(
+			path.join(site.output, "pagefind", "pagefind-entry.json"),
+			"utf8",
+		);
+		expect(
+			(JSON.parse(index) as { languages: Record<string, { page_count: number }> }).languages
+				.en?.page_count,
+		).toBe(1);
+	});
+});
