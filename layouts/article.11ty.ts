@@ -4,7 +4,8 @@ import { formatDateTime } from "../src/dates.ts";
 import type { Article, Catalog } from "../src/content.ts";
 import { renderInline } from "../src/markdown.ts";
 import { newsArticle } from "../src/structured-data.ts";
-import { absoluteUrl, base } from "./base.11ty.ts";
+import { absoluteUrl } from "../src/urls.ts";
+import { base } from "./base.11ty.ts";
 import { byline, card, leadFigure, time } from "./partials.ts";
 
 /** What the article template hands this layout. */

@@ -4,8 +4,6 @@ import type { Catalog } from "../src/content.ts";
 import { jsonLdScript } from "../src/structured-data.ts";
 import { absoluteUrl } from "../src/urls.ts";
 
-export { absoluteUrl };
-
 const TITLE_MAX = 70;
 
 /** The image a page shares on social networks. */

@@ -1,7 +1,8 @@
 /** The page left at an article's old address: it sends readers and crawlers to the new one. */
 import { html } from "../src/html.ts";
 import type { Article, Catalog } from "../src/content.ts";
-import { absoluteUrl, base } from "./base.11ty.ts";
+import { absoluteUrl } from "../src/urls.ts";
+import { base } from "./base.11ty.ts";
 
 /** What the redirect template hands this layout. */
 export interface RedirectView {

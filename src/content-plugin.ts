@@ -35,6 +35,28 @@ interface EleventyBeforeEvent {
 	directories: { input: string; output: string };
 }
 
+/**
+ * Registers one file rendered from the catalog (a page, feed or sitemap) as a virtual template.
+ * After an edit to articles alone the preview leaves it as it is on disk, unless `always`.
+ */
+export function addCatalogFile(
+	eleventyConfig: UserConfig,
+	name: string,
+	permalink: string,
+	render: (catalog: Catalog) => string,
+	always = false,
+): void {
+	eleventyConfig.addTemplate(
+		`dateline/${name}.11ty.js`,
+		(data: { dateline: Catalog }) => render(data.dateline),
+		{
+			eleventyExcludeFromCollections: true,
+			permalink: (data: { dateline: Catalog }) =>
+				always || data.dateline.renderAll ? permalink : false,
+		},
+	);
+}
+
 /** Copies a file unless an identical-looking copy (same size, not older) is already there. */
 async function copyIfChanged(from: string, to: string): Promise<void> {
 	const [src, dest] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);

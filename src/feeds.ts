@@ -10,6 +10,7 @@
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Article, Catalog, Section } from "./content.ts";
+import { addCatalogFile } from "./content-plugin.ts";
 import { isoUtc } from "./dates.ts";
 import { escapeHtml } from "./html.ts";
 import { renderBody } from "./markdown.ts";
@@ -57,6 +58,19 @@ export function absolutizeHtml(catalog: Catalog, markup: string): string {
 
 /** The HTML a feed carries for an article: lead photo with caption and credit, then the body. */
 export function feedHtml(catalog: Catalog, article: Article): string {
+	// The newest articles sit in the site feed and their section's, each in Atom and JSON.
+	let markup = feedHtmlCache.get(article);
+	if (markup === undefined) {
+		markup = buildFeedHtml(catalog, article);
+		feedHtmlCache.set(article, markup);
+	}
+	return markup;
+}
+
+// Articles are new objects on every build, so entries never outlive the build they belong to.
+const feedHtmlCache = new WeakMap<Article, string>();
+
+function buildFeedHtml(catalog: Catalog, article: Article): string {
 	const photo = article.image;
 	const src = photo.rendition?.fallback.href ?? photo.href;
 	const caption = [photo.caption, creditLine(photo)]
@@ -233,15 +247,7 @@ export default function feedsPlugin(
 	const opts = { ...DEFAULTS, ...options };
 	const common = { eleventyExcludeFromCollections: true };
 	const file = (name: string, render: (catalog: Catalog) => string) => {
-		eleventyConfig.addTemplate(
-			`dateline/${name}.11ty.js`,
-			(data: Data) => render(data.dateline),
-			{
-				...common,
-				// After an edit to articles alone the preview leaves these as they are.
-				permalink: (data: Data) => (data.dateline.renderAll ? `/${name}` : false),
-			},
-		);
+		addCatalogFile(eleventyConfig, name, `/${name}`, render);
 	};
 	file("feed.xml", (c) => atomFeed(c, siteScope(c, opts.feedSize)));
 	file("feed.json", (c) => jsonFeed(c, siteScope(c, opts.feedSize)));

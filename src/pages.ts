@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Article, Catalog, ListingPage } from "./content.ts";
+import { addCatalogFile } from "./content-plugin.ts";
 import { renderBody } from "./markdown.ts";
 import { render as renderArticle } from "../layouts/article.11ty.ts";
 import { render as renderHome } from "../layouts/home.11ty.ts";
@@ -76,34 +77,24 @@ export default function pagesPlugin(
 	});
 
 	const common = { eleventyExcludeFromCollections: true };
-	// After an edit to articles alone, the preview leaves pages that do not show them as they are.
-	const page = (
-		name: string,
-		permalink: string,
-		render: (catalog: Catalog) => string,
-		always = false,
-	) => {
-		eleventyConfig.addTemplate(
-			`dateline/${name}.11ty.js`,
-			(data: PageData) => render(data.dateline),
-			{
-				...common,
-				permalink: (data: PageData) =>
-					always || data.dateline.renderAll ? permalink : false,
-			},
-		);
-	};
 
-	page(
+	addCatalogFile(
+		eleventyConfig,
 		"home",
 		"/index.html",
 		(catalog) => renderHome({ catalog, css, perSection: opts.homePerSection }),
 		true,
 	);
-	page("tags", "/tags/index.html", (catalog) => renderTags({ catalog, css }));
-	page("search", "/search/index.html", (catalog) => renderSearch({ catalog, css }));
-	page("not-found", "/404.html", (catalog) => renderNotFound({ catalog, css }));
-	page("manifest", "/manifest.webmanifest", manifest);
+	addCatalogFile(eleventyConfig, "tags", "/tags/index.html", (catalog) =>
+		renderTags({ catalog, css }),
+	);
+	addCatalogFile(eleventyConfig, "search", "/search/index.html", (catalog) =>
+		renderSearch({ catalog, css }),
+	);
+	addCatalogFile(eleventyConfig, "not-found", "/404.html", (catalog) =>
+		renderNotFound({ catalog, css }),
+	);
+	addCatalogFile(eleventyConfig, "manifest", "/manifest.webmanifest", manifest);
 
 	eleventyConfig.addTemplate(
 		"dateline/redirect.11ty.js",
