@@ -27,7 +27,6 @@ import {
 	type TagData,
 } from "./schema.ts";
 import { toEpoch } from "./dates.ts";
-import { limiter } from "./concurrency.ts";
 import { captionCredit, photoKey, type PhotoCredit, type Rendition } from "./images.ts";
 import { closest, describeFound, fieldName, type Problem } from "./problems.ts";
 
@@ -40,8 +39,27 @@ const PHOTO_FORMATS: Record<string, string> = {
 	webp: "WebP",
 	heif: "AVIF",
 };
+// Inline photos as editors write them: ![alt](file.jpg "caption")
 // Files read at once: enough to keep the disk busy, far below the open-file limit.
 const IO_CONCURRENCY = 64;
+
+/** Maps over items with at most `limit` calls in flight, keeping the results in order. */
+export async function mapLimit<T, R>(
+	items: readonly T[],
+	limit: number,
+	fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+	const results = new Array<R>(items.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const index = next++;
+			results[index] = await fn(items[index] as T);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+	return results;
+}
 
 /** Marks what `npm run new` leaves for the editor to write; a draft may hold it, nothing published may. */
 export const PLACEHOLDER = "TODO:";
@@ -906,8 +924,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 	);
 
 	const articles: Article[] = [];
-	const slots = limiter(IO_CONCURRENCY);
-	const checkArticle = async (draft: Draft) => {
+	await mapLimit(drafts, IO_CONCURRENCY, async (draft) => {
 		const { data: fm, yaml, display } = draft;
 		const dir = path.dirname(draft.file);
 		const found: Problem[] = [];
@@ -1079,8 +1096,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 			image: { ...fm.image, ...lead, href: href + fm.image.src },
 			photos,
 		});
-	};
-	await Promise.all(drafts.map((draft) => slots(() => checkArticle(draft))));
+	});
 
 	if (problems.length > 0 || !site || !brand || !authors || !sections) {
 		return { catalog: undefined, problems };

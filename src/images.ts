@@ -30,7 +30,6 @@ import type { CatalogEvent } from "./content-plugin.ts";
 import type { Catalog, PhotoFile } from "./content.ts";
 import { html, type SafeHtml } from "./html.ts";
 import { formatProblems, type Problem } from "./problems.ts";
-import { limiter } from "./concurrency.ts";
 
 /** Widths of the srcset ladder: phones at 1x up to the wide lead photo at about 1.4x. */
 export const WIDTHS = [320, 480, 640, 960, 1280, 1600];
@@ -318,6 +317,24 @@ export function photoUses(catalog: Catalog, root: string): PhotoUse[] {
 		}
 	}
 	return uses;
+}
+
+/** A limiter: at most `n` of the functions it is given run at once, in the order given. */
+function limiter(n: number) {
+	let active = 0;
+	const waiting: (() => void)[] = [];
+	return async <T>(fn: () => Promise<T>): Promise<T> => {
+		if (active < n) active++;
+		else await new Promise<void>((resolve) => waiting.push(resolve));
+		try {
+			return await fn();
+		} finally {
+			// Hand the slot straight to the next in line, so no newcomer can slip in between.
+			const next = waiting.shift();
+			if (next) next();
+			else active--;
+		}
+	};
 }
 
 type Format = keyof typeof FORMAT_TYPES;
