@@ -39,7 +39,6 @@ const PHOTO_FORMATS: Record<string, string> = {
 	webp: "WebP",
 	heif: "AVIF",
 };
-// Inline photos as editors write them: ![alt](file.jpg "caption")
 // Files read at once: enough to keep the disk busy, far below the open-file limit.
 const IO_CONCURRENCY = 64;
 
