@@ -1,15 +1,15 @@
 /** Dateline's Eleventy configuration: directories, and one plugin per concern. */
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import contentPlugin from "./src/content-plugin.ts";
+import contentPlugin from "./src/content/plugin.ts";
 import feedsPlugin from "./src/feeds.ts";
 import hostingPlugin from "./src/hosting.ts";
-import imagesPlugin from "./src/images.ts";
+import photosPlugin from "./src/photos/plugin.ts";
 import pagesPlugin from "./src/pages.ts";
 import searchPlugin from "./src/search.ts";
 
 export default function (eleventyConfig: UserConfig) {
 	eleventyConfig.addPlugin(contentPlugin);
-	eleventyConfig.addPlugin(imagesPlugin);
+	eleventyConfig.addPlugin(photosPlugin);
 	eleventyConfig.addPlugin(pagesPlugin);
 	eleventyConfig.addPlugin(feedsPlugin);
 	eleventyConfig.addPlugin(searchPlugin);

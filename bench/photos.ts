@@ -16,6 +16,8 @@ import os from "node:os";
 import path from "node:path";
 import eleventyImage from "@11ty/eleventy-img";
 import sharp, { type Sharp } from "sharp";
+import { preparePhotos } from "../src/photos/prepare.ts";
+import { publishPhotos } from "../src/photos/publish.ts";
 import {
 	AVIF,
 	CROP_RATIOS,
@@ -25,12 +27,9 @@ import {
 	WIDTHS,
 	cropBox,
 	masterWidth,
-	preparePhotos,
-	publishPhotos,
 	widthLadder,
-	type PhotoUse,
-	type PipelineOptions,
-} from "../src/images.ts";
+} from "../src/photos/settings.ts";
+import type { PhotoUse, PipelineOptions } from "../src/photos/types.ts";
 import { random } from "./archive.ts";
 
 // eleventy-img ships no types; this is the one call the benchmark makes.
@@ -175,12 +174,7 @@ function usesOf(g: Generated): PhotoUse[] {
 		photo: { file, width: g.width, height: g.height, format: g.spec.format.toUpperCase() },
 		credit: { credit: "Yuri Cortez", agency: "AFP", copyright: "© 2018 AFP" },
 		crops: u % 2 === 0,
-		source: {
-			file: path.join(path.dirname(file), "index.md"),
-			display: file,
-			src: "photo",
-			lead: true,
-		},
+		where: { file, subject: "`image.src`", line: () => undefined },
 	}));
 }
 

@@ -1,19 +1,18 @@
 /** The article page: kicker, headline, standfirst, byline, dateline, lead photo, body, tags, corrections. */
 import { html, raw, type SafeHtml } from "../src/html.ts";
 import { formatDateTime } from "../src/dates.ts";
-import type { Article, Catalog } from "../src/content.ts";
+import type { Article } from "../src/content/types.ts";
+import type { Catalog } from "../src/content/catalog.ts";
 import { renderInline } from "../src/markdown.ts";
 import { newsArticle } from "../src/structured-data.ts";
 import { absoluteUrl } from "../src/urls.ts";
 import { base } from "./base.11ty.ts";
-import { byline, card, leadFigure, time } from "./partials.ts";
+import { articleBody, byline, card, leadFigure, time } from "./partials.ts";
 
 /** What the article template hands this layout. */
 export interface ArticlePage {
 	catalog: Catalog;
 	article: Article;
-	/** The body already rendered from markdown. */
-	bodyHtml: string;
 	css: string;
 }
 
@@ -87,7 +86,7 @@ ${updated}
 </div>
 </header>
 <div class="wrap-wide" data-pagefind-ignore>${leadFigure(article.image, { eager: true })}</div>
-<div class="story-body wrap">${raw(page.bodyHtml)}</div>
+<div class="story-body wrap">${raw(articleBody(catalog, article))}</div>
 <footer class="story-foot wrap" data-pagefind-ignore>
 ${tagList(catalog, article)}
 ${corrections(catalog, article)}

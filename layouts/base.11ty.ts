@@ -1,6 +1,6 @@
 /** The frame of every page: head metadata, masthead with section navigation, and footer. */
 import { html, raw, type SafeHtml } from "../src/html.ts";
-import type { Catalog } from "../src/content.ts";
+import type { Catalog } from "../src/content/catalog.ts";
 import { jsonLdScript } from "../src/structured-data.ts";
 import { absoluteUrl } from "../src/urls.ts";
 

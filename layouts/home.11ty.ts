@@ -1,7 +1,8 @@
 /** The home page: the lead story large, then the newest articles of each section. */
 import { html } from "../src/html.ts";
-import type { Article, Catalog } from "../src/content.ts";
-import { SIZES } from "../src/images.ts";
+import type { Article } from "../src/content/types.ts";
+import type { Catalog } from "../src/content/catalog.ts";
+import { SIZES } from "./picture.ts";
 import { homeGraph } from "../src/structured-data.ts";
 import { base } from "./base.11ty.ts";
 import { byline, card, leadFigure, time } from "./partials.ts";

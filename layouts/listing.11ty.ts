@@ -1,6 +1,6 @@
 /** A paginated listing: a section, a tag or an author, newest first, with previous/next links. */
 import { html, type SafeHtml } from "../src/html.ts";
-import type { Catalog, ListingPage } from "../src/content.ts";
+import type { Catalog, ListingPage } from "../src/content/catalog.ts";
 import { base } from "./base.11ty.ts";
 import { card } from "./partials.ts";
 

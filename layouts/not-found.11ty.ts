@@ -1,6 +1,6 @@
 /** The 404 page, in the site's design, with ways back in. */
 import { html } from "../src/html.ts";
-import type { Catalog } from "../src/content.ts";
+import type { Catalog } from "../src/content/catalog.ts";
 import { base } from "./base.11ty.ts";
 import { card } from "./partials.ts";
 

@@ -1,8 +1,11 @@
 /** Pieces shared by layouts: bylines, dates, photos and article cards. */
 import { html, type SafeHtml } from "../src/html.ts";
 import { formatDate, formatDateTime } from "../src/dates.ts";
-import type { Article, Catalog, LeadPhoto } from "../src/content.ts";
-import { SIZES, picture } from "../src/images.ts";
+import type { Article, Photo } from "../src/content/types.ts";
+import type { Catalog } from "../src/content/catalog.ts";
+import { creditLine } from "../src/credits.ts";
+import { renderBody } from "../src/markdown.ts";
+import { SIZES, picture } from "./picture.ts";
 
 /** "By Goal staff" or "By A, B and C", each name linking to the author's page. */
 export function byline(article: Article): SafeHtml {
@@ -26,24 +29,33 @@ export function time(catalog: Catalog, iso: string, epoch: number, withTime = tr
 	return html`<time datetime="${iso}">${words}</time>`;
 }
 
-/** "Photo: Yuri Cortez/AFP": the credit shown under every photo. */
-export function creditLine(photo: Pick<LeadPhoto, "credit" | "agency">): string {
-	return `Photo: ${photo.credit}${photo.agency ? `/${photo.agency}` : ""}`;
-}
-
 /**
  * The lead photo as a figure with its caption and credit. `sizes` defaults to the article
  * page's wide container; a layout that shows it narrower passes its own.
  */
-export function leadFigure(
-	photo: LeadPhoto,
-	options: { eager: boolean; sizes?: string },
-): SafeHtml {
+export function leadFigure(photo: Photo, options: { eager: boolean; sizes?: string }): SafeHtml {
 	const caption = photo.caption ? html`<span class="caption">${photo.caption}</span> ` : "";
 	return html`<figure class="lead-photo">
 		${picture(photo, photo.alt, { sizes: options.sizes ?? SIZES.lead, eager: options.eager })}
 		<figcaption>${caption}<span class="credit">${creditLine(photo)}</span></figcaption>
 	</figure>`;
+}
+
+/**
+ * A photo of the body: a figure with its caption and credit when it stands alone in its
+ * paragraph; inside a line of text, the photo and its credit.
+ */
+export function bodyPhoto(photo: Photo, figure: boolean): string {
+	const img = picture(photo, photo.alt, { sizes: SIZES.inline });
+	const credit = html`<span class="credit">${creditLine(photo)}</span>`;
+	if (!figure) return html`${img} ${credit}`.toString();
+	const caption = photo.caption ? html`<span class="caption">${photo.caption}</span> ` : "";
+	return html`<figure class="photo">${img}<figcaption>${caption}${credit}</figcaption></figure>\n`.toString();
+}
+
+/** An article's body as HTML, its photos drawn by `bodyPhoto`. */
+export function articleBody(catalog: Catalog, article: Article): string {
+	return renderBody(article.body, article.bodyPhotos, bodyPhoto, catalog.basePath);
 }
 
 /** A teaser for listings: kicker, headline link, standfirst, date. */

@@ -1,6 +1,7 @@
 /** The page left at an article's old address: it sends readers and crawlers to the new one. */
 import { html } from "../src/html.ts";
-import type { Article, Catalog } from "../src/content.ts";
+import type { Article } from "../src/content/types.ts";
+import type { Catalog } from "../src/content/catalog.ts";
 import { absoluteUrl } from "../src/urls.ts";
 import { base } from "./base.11ty.ts";
 

@@ -4,7 +4,7 @@
  * limited to this site, so the form still leads somewhere useful.
  */
 import { html } from "../src/html.ts";
-import type { Catalog } from "../src/content.ts";
+import type { Catalog } from "../src/content/catalog.ts";
 import { assetUrls } from "../src/hosting.ts";
 import { base } from "./base.11ty.ts";
 

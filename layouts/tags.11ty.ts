@@ -1,6 +1,6 @@
 /** The page of every tag, with its article count. */
 import { html } from "../src/html.ts";
-import type { Catalog } from "../src/content.ts";
+import type { Catalog } from "../src/content/catalog.ts";
 import { base } from "./base.11ty.ts";
 
 /** What the tags template hands this layout. */

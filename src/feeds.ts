@@ -3,19 +3,21 @@
  * Google News sitemap and robots.txt, as virtual templates. Feed HTML is escaped exactly once,
  * by the XML text escape or by JSON.stringify.
  *
+ * The HTML each entry carries is drawn by layouts/feed-entry.ts.
+ *
  * @11ty/eleventy-plugin-rss is not used: its feed templates are built on Eleventy collections
  * and Nunjucks, while our articles live in the typed catalog; its remaining helpers (RFC 3339
  * dates, absolute URLs through posthtml) are one line each here, and a posthtml pass over
  * every body would cost more than the regex over our own markup below.
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Article, Catalog, Section } from "./content.ts";
-import { addCatalogFile } from "./content-plugin.ts";
+import type { Article, Section } from "./content/types.ts";
+import type { Catalog } from "./content/catalog.ts";
+import { addCatalogFile } from "./content/plugin.ts";
 import { isoUtc } from "./dates.ts";
 import { escapeHtml } from "./html.ts";
-import { renderBody } from "./markdown.ts";
-import { creditLine } from "../layouts/partials.ts";
 import { absoluteUrl } from "./urls.ts";
+import { feedHtml } from "../layouts/feed-entry.ts";
 
 const DEFAULTS = {
 	/** Newest articles in each feed. */
@@ -38,47 +40,6 @@ interface FeedScope {
 	/** Site-relative folder the feed files sit in. */
 	base: string;
 	articles: Article[];
-}
-
-/** Rewrites the site-relative URLs of our own markup (href, src, srcset) to absolute ones. */
-export function absolutizeHtml(catalog: Catalog, markup: string): string {
-	const abs = (href: string) => absoluteUrl(catalog, href);
-	return markup
-		.replace(
-			/(\s(?:href|src)=")(\/(?!\/)[^"]*)"/g,
-			(_, attr: string, href: string) => `${attr}${abs(href)}"`,
-		)
-		.replace(/(\ssrcset=")([^"]*)"/g, (_, attr: string, set: string) => {
-			const candidates = set
-				.split(",")
-				.map((c) => c.trim().replace(/^\/(?!\/)\S*/, (href) => abs(href)));
-			return `${attr}${candidates.join(", ")}"`;
-		});
-}
-
-/** The HTML a feed carries for an article: lead photo with caption and credit, then the body. */
-export function feedHtml(catalog: Catalog, article: Article): string {
-	// The newest articles sit in the site feed and their section's, each in Atom and JSON.
-	let markup = feedHtmlCache.get(article);
-	if (markup === undefined) {
-		markup = buildFeedHtml(catalog, article);
-		feedHtmlCache.set(article, markup);
-	}
-	return markup;
-}
-
-// Articles are new objects on every build, so entries never outlive the build they belong to.
-const feedHtmlCache = new WeakMap<Article, string>();
-
-function buildFeedHtml(catalog: Catalog, article: Article): string {
-	const photo = article.image;
-	const src = photo.rendition?.fallback.href ?? photo.href;
-	const caption = [photo.caption, creditLine(photo)]
-		.filter(Boolean)
-		.map((t) => esc(t ?? ""))
-		.join("<br>");
-	const figure = `<figure><img src="${esc(src)}" alt="${esc(photo.alt)}" width="${String(photo.rendition?.fallback.width ?? photo.width)}" height="${String(photo.rendition?.fallback.height ?? photo.height)}"><figcaption>${caption}</figcaption></figure>\n`;
-	return absolutizeHtml(catalog, figure + renderBody(article, catalog.basePath));
 }
 
 function newest(articles: Article[]): number {

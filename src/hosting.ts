@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Catalog } from "./content.ts";
+import type { Catalog } from "./content/catalog.ts";
 
 const DEFAULTS = {
 	/** Scripts served with a content hash in their name, under /assets/. */

@@ -1,75 +1,110 @@
 /**
  * The markdown-it instance for article bodies: CommonMark with tables and typographic quotes,
  * raw HTML off (editors' text is always escaped), and a photo alone in its paragraph turned
- * into a figure with its caption.
+ * into a figure. markdown-it is the one reader of body photos: the content check takes them
+ * from its image tokens, and the renderer hands each image token the checked photo of the same
+ * place, so the two can never disagree about which photos a body holds.
  */
-import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
-import type { Article } from "./content.ts";
-import { html } from "./html.ts";
-import { SIZES, captionCredit, photoKey, picture } from "./images.ts";
-import { creditLine } from "../layouts/partials.ts";
+import MarkdownIt, {
+	type MarkdownIt as MarkdownItInstance,
+	type StateCore,
+	type Token,
+} from "markdown-it";
 
-/** What the renderer needs to know about the article being rendered. */
-export interface MarkdownEnv {
-	[key: string | symbol]: unknown;
-	article?: Pick<Article, "href" | "photos">;
-	/** The path the site is served under ("" at a domain's root), for editors' root-relative links. */
-	basePath?: string;
+/** An image token of a body, with the body line it is on (1-based). */
+export interface BodyImage {
+	token: Token;
+	line: number;
+	/** The alt text as readers get it (markup stripped, escapes resolved). */
+	alt: string;
 }
 
-/** Creates the markdown-it instance Dateline renders bodies with. */
+/** How a layout draws a body photo: the checked photo, and whether it stands alone as a figure. */
+export type BodyPhotoRenderer<P> = (photo: P, figure: boolean) => string;
+
+/** What the renderer needs to know about the body being rendered or checked. */
+export interface MarkdownEnv {
+	[key: string | symbol]: unknown;
+	/** The path the site is served under ("" at a domain's root), for editors' root-relative links. */
+	basePath?: string;
+	/** The checked photos of the body, in the order of its image tokens. */
+	photos?: readonly unknown[];
+	/** Draws a checked photo; layouts provide it. */
+	renderPhoto?: BodyPhotoRenderer<never>;
+	/** Filled by a parse: the body's image tokens, in order. */
+	images?: BodyImage[];
+	/** Filled by a parse: lines holding a `![` that does not make a photo. */
+	unread?: number[];
+}
+
+/**
+ * Walks the inline tokens of a parse with the body line of each child: a paragraph's children
+ * are on its first line until a line break.
+ */
+function eachInlineChild(state: StateCore, visit: (child: Token, line: number) => void): void {
+	let line = 1;
+	for (const block of state.tokens) {
+		if (block.map) line = block.map[0] + 1;
+		if (block.type !== "inline") continue;
+		let at = line;
+		for (const child of block.children ?? []) {
+			visit(child, at);
+			if (child.type === "softbreak" || child.type === "hardbreak") at++;
+		}
+	}
+}
+
+/** Creates the markdown-it instance Dateline checks and renders bodies with. */
 export function createMarkdown(): MarkdownItInstance {
 	const md = new MarkdownIt("commonmark", { html: false, xhtmlOut: false, typographer: true });
 	md.enable(["table", "replacements", "smartquotes"]);
 
-	// A paragraph holding only a photo becomes a <figure>, so photos never sit inside <p>.
+	// Before escapes are joined into text: `\![` is an escaped `!`, never an unread photo.
+	md.core.ruler.before("text_join", "dateline_unread_photos", (state) => {
+		const env = state.env as MarkdownEnv;
+		env.unread = [];
+		eachInlineChild(state, (child, line) => {
+			if (child.type === "text" && child.content.includes("![")) env.unread?.push(line);
+		});
+	});
+
+	// Every image token, in order, takes the checked photo of its place.
+	md.core.ruler.push("dateline_photos", (state) => {
+		const env = state.env as MarkdownEnv;
+		const images: BodyImage[] = [];
+		eachInlineChild(state, (child, line) => {
+			if (child.type !== "image") return;
+			const alt = md.renderer.renderInlineAsText(child.children ?? [], md.options, env);
+			child.meta = { figure: false, photo: env.photos?.[images.length] };
+			images.push({ token: child, line, alt });
+		});
+		env.images = images;
+	});
+	// A photo alone in its paragraph becomes a <figure>, so photos never sit inside <p>.
 	md.core.ruler.push("dateline_figures", (state) => {
-		const tokens = state.tokens;
-		for (let i = 1; i < tokens.length - 1; i++) {
-			const inline = tokens[i];
-			const open = tokens[i - 1];
-			const close = tokens[i + 1];
-			if (
-				inline?.type !== "inline" ||
-				open?.type !== "paragraph_open" ||
-				close?.type !== "paragraph_close"
-			)
-				continue;
-			const children = inline.children ?? [];
-			if (children.length === 1 && children[0]?.type === "image") {
+		for (let i = 1; i < state.tokens.length - 1; i++) {
+			const inline = state.tokens[i];
+			const open = state.tokens[i - 1];
+			const close = state.tokens[i + 1];
+			const only = inline?.children?.length === 1 && inline.children[0]?.type === "image";
+			if (only && open?.type === "paragraph_open" && close?.type === "paragraph_close") {
 				open.hidden = true;
 				close.hidden = true;
-				children[0].meta = { figure: true };
+				(inline.children?.[0]?.meta as { figure: boolean }).figure = true;
 			}
 		}
 	});
 
 	md.renderer.rules.image = (tokens, idx, _options, env?: MarkdownEnv) => {
-		const token = tokens[idx];
-		if (!token) return "";
-		const src = String(token.attrGet("src") ?? "");
-		const alt = token.children
-			? md.renderer.renderInlineAsText(token.children, md.options, env ?? {})
-			: token.content;
-		// The caption may end with the photo's own credit ("... Photo: Name/Agency").
-		const title = token.attrGet("title");
-		const { caption, credit } = captionCredit(title === null ? null : String(title));
-		const photos = env?.article?.photos;
-		// By file and caption; else the one photo of that file (a caption markdown-it decoded
-		// differently from the check, entities say).
-		const bySrc = [...(photos?.values() ?? [])].filter((p) => p.src === src);
-		const photo =
-			photos?.get(photoKey(src, title === null ? null : String(title))) ??
-			(bySrc.length === 1 ? bySrc[0] : undefined);
-		if (!photo)
-			return html`<img src="${src}" alt="${alt}" loading="lazy" decoding="async">`.toString();
-		const img = picture(photo, alt, { sizes: SIZES.inline });
-		const line = html`<span class="credit">${creditLine(credit ?? photo)}</span>`;
-		// A photo inside a line of text gets no figure, but still its credit.
-		if (!(token.meta as { figure?: boolean } | null)?.figure)
-			return html`${img} ${line}`.toString();
-		const shown = caption ? html`<span class="caption">${caption}</span> ` : "";
-		return html`<figure class="photo">${img}<figcaption>${shown}${line}</figcaption></figure>\n`.toString();
+		const meta = tokens[idx]?.meta as { figure: boolean; photo: unknown } | undefined;
+		const render = env?.renderPhoto as BodyPhotoRenderer<unknown> | undefined;
+		// The check reads every image token of a body; one without its photo is a bug, never a page.
+		if (meta?.photo === undefined || !render) {
+			throw new Error(
+				"Dateline renders only body photos the content check has read; this one was not.",
+			);
+		}
+		return render(meta.photo, meta.figure);
 	};
 
 	// Editors link to other articles as /articles/slug/; a site served under a path needs it in front.
@@ -100,13 +135,29 @@ export function createMarkdown(): MarkdownItInstance {
 
 const markdown = createMarkdown();
 
-/** Renders an article's body to HTML. */
-export function renderBody(
-	article: Pick<Article, "body" | "href" | "photos">,
+/**
+ * Reads a body the way the renderer will: its image tokens in order, each with its line, and
+ * the lines of `![` that make no photo.
+ */
+export function readBody(body: string): { images: BodyImage[]; unread: number[] } {
+	const env: MarkdownEnv = {};
+	markdown.parse(body, env);
+	return { images: env.images ?? [], unread: env.unread ?? [] };
+}
+
+/** Renders an article's body to HTML, each image token drawn from the checked photo of its place. */
+export function renderBody<P>(
+	body: string,
+	photos: readonly P[],
+	renderPhoto: BodyPhotoRenderer<P>,
 	basePath = "",
 ): string {
-	const env: MarkdownEnv = { article, basePath };
-	return markdown.render(article.body, env);
+	const env: MarkdownEnv = {
+		basePath,
+		photos,
+		renderPhoto,
+	};
+	return markdown.render(body, env);
 }
 
 /** Renders a line of inline markdown (no paragraphs), e.g. a correction note. */

@@ -5,9 +5,9 @@
  */
 import { readFile } from "node:fs/promises";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Article, Catalog, ListingPage } from "./content.ts";
-import { addCatalogFile } from "./content-plugin.ts";
-import { renderBody } from "./markdown.ts";
+import type { Article } from "./content/types.ts";
+import type { Catalog, ListingPage } from "./content/catalog.ts";
+import { addCatalogFile } from "./content/plugin.ts";
 import { render as renderArticle } from "../layouts/article.11ty.ts";
 import { render as renderHome } from "../layouts/home.11ty.ts";
 import { render as renderListing } from "../layouts/listing.11ty.ts";
@@ -116,12 +116,7 @@ export default function pagesPlugin(
 	eleventyConfig.addTemplate(
 		"dateline/article.11ty.js",
 		(data: PageData<Article>) =>
-			renderArticle({
-				catalog: data.dateline,
-				article: data.item,
-				bodyHtml: renderBody(data.item, data.dateline.basePath),
-				css,
-			}),
+			renderArticle({ catalog: data.dateline, article: data.item, css }),
 		{
 			...common,
 			pagination: { data: "dateline.pageArticles", size: 1, alias: "item" },

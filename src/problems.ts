@@ -10,16 +10,6 @@ export interface Problem {
 	message: string;
 }
 
-/** Thrown when content breaks the content model; carries every problem found. */
-export class ContentError extends Error {
-	readonly problems: Problem[];
-	constructor(problems: Problem[], options?: ErrorOptions) {
-		super(formatProblems(problems), options);
-		this.name = "ContentError";
-		this.problems = problems;
-	}
-}
-
 /** Sorts problems by file and line so a report reads top to bottom. */
 export function sortProblems(problems: Problem[]): Problem[] {
 	return [...problems].sort(
@@ -98,4 +88,13 @@ export function closest(name: string, known: readonly string[]): string | undefi
 		}
 	}
 	return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/**
+ * Stops a production build that found problems: the report on stderr, then exit 1, before
+ * anything is written. The one way a build ends on content it cannot publish.
+ */
+export function stopBuild(problems: Problem[]): never {
+	process.stderr.write(`\n${formatProblems(problems, "nothing was written.")}\n\n`);
+	process.exit(1);
 }

@@ -12,8 +12,9 @@ import type {
 	WebSite,
 	WithContext,
 } from "schema-dts";
-import type { Article, Author, Catalog } from "./content.ts";
-import { isoUtc } from "./dates.ts";
+import type { Article, Author } from "./content/types.ts";
+import type { Catalog } from "./content/catalog.ts";
+import { creditSchema } from "./credits.ts";
 import { html, jsonForScript, type SafeHtml } from "./html.ts";
 import { absoluteUrl } from "./urls.ts";
 
@@ -65,9 +66,7 @@ export function leadImageObject(catalog: Catalog, article: Article): ImageObject
 			unitCode: "E37",
 		},
 		caption: photo.caption ?? photo.alt,
-		creator: { "@type": "Person", name: photo.credit },
-		creditText: photo.agency ? `${photo.credit}/${photo.agency}` : photo.credit,
-		...(photo.copyright ? { copyrightNotice: photo.copyright } : {}),
+		...creditSchema(photo),
 	};
 }
 
@@ -129,9 +128,4 @@ export function homeGraph(catalog: Catalog): [WithContext<Organization>, WithCon
 /** A `<script type="application/ld+json">` element; `<` is escaped inside. */
 export function jsonLdScript(data: unknown): SafeHtml {
 	return html`<script type="application/ld+json">${jsonForScript(data)}</script>`;
-}
-
-/** Used by feeds and sitemaps: the instant an article last changed, in UTC. */
-export function modifiedIso(article: Article): string {
-	return isoUtc(article.modified);
 }

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { loadContent } from "../content.ts";
+import { loadContent } from "../content/load.ts";
 import { formatProblems } from "../problems.ts";
 
 const started = performance.now();

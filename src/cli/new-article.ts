@@ -10,7 +10,7 @@ import path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
-import { PLACEHOLDER, PLACEHOLDER_PHOTO } from "../content.ts";
+import { PLACEHOLDER, PLACEHOLDER_PHOTO } from "../content/rules.ts";
 import { localIso } from "../dates.ts";
 import { authorsSchema, sectionsSchema, siteSchema } from "../schema.ts";
 

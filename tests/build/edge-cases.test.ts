@@ -1,6 +1,7 @@
 /** Valid but unusual input builds correctly, and a production build never leaves stale pages. */
 import { readFile, writeFile, copyFile } from "node:fs/promises";
 import path from "node:path";
+import sharp from "sharp";
 import { describe, expect, test } from "vitest";
 import { existsSync, fixtureSite, readPage, runBuild } from "../helpers.ts";
 
@@ -38,6 +39,45 @@ describe("unusual but valid input", () => {
 		]);
 		const sources = figures.map((f) => f.querySelector("img")?.getAttribute("src"));
 		expect(sources[0]).not.toBe(sources[1]);
+	});
+
+	test("body photos under any file name, reference-style too, carry the credit the page shows into their files", async () => {
+		const site = await fixtureSite();
+		const dir = path.join(site.content, "articles", "second-story");
+		for (const name of ["foto-ñ.jpg", "estadio azteca.jpg", "ref (1).jpg"])
+			await copyFile(path.join(dir, "photo.jpg"), path.join(dir, name));
+		const file = path.join(dir, "index.md");
+		await writeFile(
+			file,
+			`${await readFile(file, "utf8")}
+![Ñ](foto-ñ.jpg "Bench. Photo: Ruiz &amp; Cortez/AFP")
+
+![Azteca](<estadio azteca.jpg> "The stadium. Photo: Ana Pérez")
+
+![By reference][ref]
+
+[ref]: <ref (1).jpg> "Warm-up. Photo: José Núñez/EFE"
+`,
+		);
+		const result = runBuild(site.content, site.output);
+		expect(result.stderr).toBe("");
+		const page = await readPage(site.output, "/articles/second-story/");
+		const figures = [...page.querySelectorAll(".story-body figure")];
+		expect(figures.map((f) => f.querySelector(".credit")?.textContent)).toEqual([
+			"Photo: Ruiz & Cortez/AFP",
+			"Photo: Ana Pérez",
+			"Photo: José Núñez/EFE",
+		]);
+		const jpegs = figures.map((f) => f.querySelector("img")?.getAttribute("src") ?? "");
+		expect(jpegs.every((src) => /^\/img\/[0-9a-f]{16}-\d+\.jpg$/.test(src))).toBe(true);
+		const creators = await Promise.all(
+			jpegs.map(async (src) => {
+				const xmp = (await sharp(path.join(site.output, src)).metadata()).xmp?.toString();
+				return /<dc:creator><rdf:Seq><rdf:li>(.*?)<\/rdf:li>/.exec(xmp ?? "")?.[1];
+			}),
+		);
+		// What the page shows is what the file says, XML-escaped once.
+		expect(creators).toEqual(["Ruiz &amp; Cortez", "Ana Pérez", "José Núñez"]);
 	});
 });
 

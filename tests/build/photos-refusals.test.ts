@@ -21,7 +21,7 @@ const CASES: [fixture: string, where: string, message: string][] = [
 	[
 		"photos-refuse-gif-in-body",
 		"content/articles/broken/index.md:15",
-		"names content/articles/broken/anim.gif, which is GIF; expected JPEG, PNG, WebP or AVIF",
+		'the body photo ![An animation](anim.gif): `src` must name a JPEG, PNG, WebP or AVIF file (.jpg, .jpeg, .png, .webp or .avif); found "anim.gif"',
 	],
 	[
 		"photos-refuse-uncredited",

@@ -3,7 +3,7 @@ import { readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, test } from "vitest";
-import { SIZES } from "../../src/images.ts";
+import { SIZES } from "../../layouts/picture.ts";
 import { existsSync, fixtureSite, readPage, runBuild } from "../helpers.ts";
 
 const SUMMARY_RE = /^Photos: .*$/m;

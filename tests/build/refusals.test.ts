@@ -75,9 +75,9 @@ const CASES: [fixture: string, file: string, message: string][] = [
 		"`image.credit` must not be empty: name who made the photo",
 	],
 	[
-		"refuse-reference-photo",
+		"refuse-reference-photo-uncredited",
 		"content/articles/broken/index.md:15",
-		"the body photo ![A photo written reference-style][bench] is written reference-style",
+		'the body photo ![A photo written reference-style](bench.jpg) has no credit: end its caption with "Photo: Name"',
 	],
 	[
 		"refuse-unreadable-photo",

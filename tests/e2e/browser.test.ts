@@ -44,7 +44,9 @@ async function open(href: string, width: number, colorScheme: "light" | "dark" =
 		if (m.type() === "error") errors.push(`console: ${m.text()}`);
 	});
 	page.on("pageerror", (e) => errors.push(`page: ${e.message}`));
-	page.on("requestfailed", (r) => errors.push(`failed: ${r.url()}`));
+	page.on("requestfailed", (r) =>
+		errors.push(`failed: ${r.url()} (${r.failure()?.errorText ?? "no reason"})`),
+	);
 	page.on("response", (r) => {
 		if (r.status() >= 400) errors.push(`${String(r.status())}: ${r.url()}`);
 	});

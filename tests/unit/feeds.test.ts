@@ -1,13 +1,9 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { loadContent, type Catalog } from "../../src/content.ts";
-import {
-	absolutizeHtml,
-	newsArticles,
-	newsLanguage,
-	newsSitemap,
-	sitemapEntries,
-} from "../../src/feeds.ts";
+import type { Catalog } from "../../src/content/catalog.ts";
+import { loadContent } from "../../src/content/load.ts";
+import { newsArticles, newsLanguage, newsSitemap, sitemapEntries } from "../../src/feeds.ts";
+import { absolutizeHtml } from "../../src/urls.ts";
 import { FIXTURES } from "../helpers.ts";
 
 async function catalogAt(iso: string): Promise<Catalog> {

@@ -1,78 +1,81 @@
 import { describe, expect, test } from "vitest";
-import { renderBody, renderInline } from "../../src/markdown.ts";
-import type { InlinePhoto } from "../../src/content.ts";
+import { readBody, renderBody, renderInline } from "../../src/markdown.ts";
 
-const photo: InlinePhoto = {
-	file: "/x/bench.jpg",
-	src: "bench.jpg",
-	href: "/articles/a/bench.jpg",
-	width: 800,
-	height: 600,
-	format: "JPEG",
-	credit: "Yuri Cortez",
-	agency: "AFP",
-};
-
-function render(body: string): string {
-	return renderBody({ body, href: "/articles/a/", photos: new Map([["bench.jpg", photo]]) });
+interface Shown {
+	credit: string;
 }
 
-describe("article bodies", () => {
-	test("a photo alone in its paragraph becomes a figure with its caption and credit, sized from the file", () => {
-		expect(render('![The bench](bench.jpg "Mexico\'s bench")')).toBe(
-			'<figure class="photo"><img src="/articles/a/bench.jpg" alt="The bench" width="800" height="600" loading="lazy" decoding="async"><figcaption><span class="caption">Mexico&#39;s bench</span> <span class="credit">Photo: Yuri Cortez/AFP</span></figcaption></figure>\n',
+/** Draws a checked photo as a marker naming its credit and how it stands. */
+const marker = (photo: Shown, figure: boolean) =>
+	`[${figure ? "figure" : "inline"} ${photo.credit}]`;
+
+function render(body: string, photos: Shown[] = []): string {
+	return renderBody(body, photos, marker);
+}
+
+describe("reading a body's photos", () => {
+	test("every image token, in order, with the line it is on and its alt text as readers get it", () => {
+		const body = [
+			"Intro paragraph.",
+			"",
+			'![The *bench*](bench.jpg "Bench. Photo: Ana Ruiz")',
+			"",
+			"A line with a photo",
+			'in it ![Crowd](crowd.jpg "Crowd. Photo: B")',
+		].join("\n");
+		const { images, unread } = readBody(body);
+		expect(images.map((i) => [i.line, i.alt, i.token.attrGet("src")])).toEqual([
+			[3, "The bench", "bench.jpg"],
+			[6, "Crowd", "crowd.jpg"],
+		]);
+		expect(unread).toEqual([]);
+	});
+
+	test("file names with accents and spaces come as markdown-it encodes them, titles decoded", () => {
+		const { images } = readBody(
+			'![Ñ](foto-ñ.jpg "Bench. Photo: Ruiz &amp; Cortez/AFP")\n\n![Azteca](<estadio azteca.jpg> "x")',
+		);
+		expect(images.map((i) => i.token.attrGet("src"))).toEqual([
+			"foto-%C3%B1.jpg",
+			"estadio%20azteca.jpg",
+		]);
+		expect(images[0]?.token.attrGet("title")).toBe("Bench. Photo: Ruiz & Cortez/AFP");
+	});
+
+	test("a reference-style photo is read like any other", () => {
+		const { images } = readBody('![Bench][b]\n\n[b]: bench.jpg "Bench. Photo: A"\n');
+		expect(images.map((i) => [i.line, i.token.attrGet("src")])).toEqual([[1, "bench.jpg"]]);
+	});
+
+	test("a `![` that makes no photo is reported with its line; an escaped one is text", () => {
+		const body =
+			'One.\n\nTwo ![broken](x.jpg "no end\n\nAn escaped \\![ is fine.\n\n`![code]` too.';
+		expect(readBody(body).unread).toEqual([3]);
+	});
+});
+
+describe("rendering a body", () => {
+	test("each image token draws the checked photo of its place, even two of the same file", () => {
+		const body = '![A](same.jpg "One. Photo: First")\n\n![B](same.jpg "Two. Photo: Second")';
+		expect(render(body, [{ credit: "First" }, { credit: "Second" }])).toBe(
+			"[figure First][figure Second]",
 		);
 	});
 
-	test("a credit at the end of the caption is shown as the photo's credit line", () => {
-		const out = render('![The bench](bench.jpg "Mexico\'s bench. Photo: Ana Ruiz/Reuters")');
-		expect(out).toContain(
-			'<figcaption><span class="caption">Mexico&#39;s bench.</span> <span class="credit">Photo: Ana Ruiz/Reuters</span></figcaption>',
+	test("a photo alone in its paragraph is a figure; inside a line of text it is not", () => {
+		expect(render("Text ![A](a.jpg) more.", [{ credit: "C" }])).toBe(
+			"<p>Text [inline C] more.</p>\n",
 		);
 	});
 
-	test("a processed photo becomes a lazy <picture> with AVIF and WebP sources and the body column's sizes", () => {
-		const rendition = {
-			placeholder: "#334455",
-			sources: [
-				{
-					type: "image/avif" as const,
-					srcset: "/img/k-320.avif 320w, /img/k-800.avif 800w",
-				},
-				{
-					type: "image/webp" as const,
-					srcset: "/img/k-320.webp 320w, /img/k-800.webp 800w",
-				},
-			],
-			fallback: {
-				href: "/img/k-800.jpg",
-				srcset: "/img/k-320.jpg 320w, /img/k-800.jpg 800w",
-				width: 800,
-				height: 600,
-			},
-			crops: [],
-		};
-		const out = renderBody({
-			body: '![The bench](bench.jpg "Caption")',
-			href: "/articles/a/",
-			photos: new Map([["bench.jpg", { ...photo, rendition }]]),
-		});
-		const sizes = "(min-width: 40rem) 37.5rem, calc(96vw - 1.2rem)";
-		expect(out).toBe(
-			`<figure class="photo"><picture><source type="image/avif" srcset="/img/k-320.avif 320w, /img/k-800.avif 800w" sizes="${sizes}"><source type="image/webp" srcset="/img/k-320.webp 320w, /img/k-800.webp 800w" sizes="${sizes}"><img src="/img/k-800.jpg" srcset="/img/k-320.jpg 320w, /img/k-800.jpg 800w" sizes="${sizes}" alt="The bench" width="800" height="600" loading="lazy" decoding="async" style="background-color:#334455"></picture><figcaption><span class="caption">Caption</span> <span class="credit">Photo: Yuri Cortez/AFP</span></figcaption></figure>\n`,
-		);
+	test("a photo the check did not read is never rendered", () => {
+		expect(() => render("![A](a.jpg)")).toThrow(/only body photos the content check has read/);
 	});
 
 	test("raw HTML in markdown is shown as text, never run", () => {
 		const out = render('Hello <script>alert("x")</script> world');
 		expect(out).not.toContain("<script>");
 		expect(out).toContain("&lt;script&gt;");
-	});
-
-	test("alt text and captions are escaped", () => {
-		const out = render('![a "quoted" <b>](bench.jpg "<i>caption</i>")');
-		expect(out).toContain('alt="a &quot;quoted&quot; &lt;b&gt;"');
-		expect(out).toContain('<span class="caption">&lt;i&gt;caption&lt;/i&gt;</span>');
 	});
 
 	test("tables render inside a scrolling wrapper", () => {
@@ -83,6 +86,12 @@ describe("article bodies", () => {
 
 	test("quotes become typographic", () => {
 		expect(render('Mexico\'s "El Tri"')).toBe("<p>Mexico’s “El Tri”</p>\n");
+	});
+
+	test("root-relative links get the path the site is served under", () => {
+		expect(renderBody("[x](/articles/a/) [y](https://e.org/)", [], marker, "/d")).toBe(
+			'<p><a href="/d/articles/a/">x</a> <a href="https://e.org/">y</a></p>\n',
+		);
 	});
 
 	test("inline markdown renders without a paragraph", () => {

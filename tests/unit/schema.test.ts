@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseArticle } from "../../src/content.ts";
+import { parseArticle } from "../../src/content/parse.ts";
 import type { Problem } from "../../src/problems.ts";
 import { authorsSchema, siteSchema } from "../../src/schema.ts";
 

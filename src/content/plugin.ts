@@ -7,10 +7,12 @@
 import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { buildTime, loadContent, type Catalog, type ParseCache } from "./content.ts";
-import { formatDateTime, isoUtc } from "./dates.ts";
-import { escapeHtml } from "./html.ts";
-import { formatProblems, type Problem } from "./problems.ts";
+import { formatDateTime, isoUtc } from "../dates.ts";
+import { escapeHtml } from "../html.ts";
+import type { PhotosEvent } from "../photos/plugin.ts";
+import { formatProblems, stopBuild, type Problem } from "../problems.ts";
+import { photoUses, type Catalog } from "./catalog.ts";
+import { buildTime, loadContent, type ParseCache } from "./load.ts";
 
 /** What the content plugin shares with the page templates. */
 export interface ContentState {
@@ -23,11 +25,13 @@ interface AsyncEmitter {
 	emit(type: string, ...args: unknown[]): Promise<unknown[]>;
 }
 
-/** What `dateline.catalog` listeners receive. */
-export interface CatalogEvent {
+/**
+ * What `dateline.catalog` listeners receive before pages render; each returns the problems it
+ * found. After them, and after a production build has emptied the output folder,
+ * `dateline.publish` tells them to write their files.
+ */
+export interface CatalogEvent extends PhotosEvent {
 	catalog: Catalog;
-	directories: { input: string; output: string };
-	preview: boolean;
 }
 
 interface EleventyBeforeEvent {
@@ -67,7 +71,7 @@ async function copyIfChanged(from: string, to: string): Promise<void> {
 
 /**
  * The brand files and avatars a catalog publishes as they are, as (source file, site-relative
- * address) pairs. Article photos are not among them: the photo pipeline (src/images.ts)
+ * address) pairs. Article photos are not among them: the photo pipeline (src/photos/)
  * publishes credited, stripped renditions, never the originals.
  */
 export function publishedPhotos(catalog: Catalog, contentDir: string): [string, string][] {
@@ -183,29 +187,37 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 					contentDir,
 				);
 			state.catalog = result.catalog;
+			const next = scheduleNote(result.catalog);
+			if (next) process.stdout.write(`${next}\n`);
+			// Other plugins (photos) prepare their part of the catalog before pages render.
+			const event: CatalogEvent = {
+				catalog: result.catalog,
+				photos: photoUses(result.catalog),
+				basePath: result.catalog.basePath,
+				directories,
+				preview: state.preview,
+			};
+			const found = (await events.emit("dateline.catalog", event)).flatMap((r) =>
+				Array.isArray(r) ? (r as Problem[]) : [],
+			);
+			if (found.length > 0 && !state.preview) stopBuild(found);
+			if (found.length > 0) {
+				process.stderr.write(
+					`\n${formatProblems(found, "the preview shows the pages without these photos.")}\n\n`,
+				);
+			}
 			// A production build starts from an empty output folder, so a pulled or renamed
 			// article leaves nothing behind for a host or for the search index to find.
 			if (!state.preview) await clearOutput(directories.output, contentDir);
-			const next = scheduleNote(result.catalog);
-			if (next) process.stdout.write(`${next}\n`);
-			// Other plugins (photos, search) prepare their part of the catalog before pages render.
-			await events.emit("dateline.catalog", {
-				catalog: result.catalog,
-				directories,
-				preview: state.preview,
-			});
+			await events.emit("dateline.publish", event);
 			return;
 		}
-		const report = formatProblems(
-			result.problems,
-			state.preview && state.catalog
-				? "the preview shows the last good build."
-				: "nothing was written.",
-		);
-		process.stderr.write(`\n${report}\n\n`);
 		// A production build must never write a half site; the preview keeps its last good one,
 		// every page of it rendered again to carry the problems panel.
-		if (!state.preview || !state.catalog) process.exit(1);
+		if (!state.preview || !state.catalog) stopBuild(result.problems);
+		process.stderr.write(
+			`\n${formatProblems(result.problems, "the preview shows the last good build.")}\n\n`,
+		);
 		state.catalog.renderOnly = undefined;
 	});
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { buildTime, loadContent } from "../../src/content.ts";
-import { FIXTURES, ROOT, fixtureSite } from "../helpers.ts";
+import { buildTime, loadContent } from "../../../src/content/load.ts";
+import { FIXTURES, ROOT, fixtureSite } from "../../helpers.ts";
 
 const content = path.join(FIXTURES, "site", "content");
 const NOW = Date.parse("2026-01-01T00:00:00Z");
@@ -25,9 +25,7 @@ describe("loadContent", () => {
 			format: "JPEG",
 			href: "/articles/first-story/photo.jpg",
 		});
-		expect(
-			[...(first?.photos.values() ?? [])].find((p) => p.src === "inline.png"),
-		).toMatchObject({
+		expect(first?.bodyPhotos.find((p) => p.src === "inline.png")).toMatchObject({
 			width: 40,
 			height: 30,
 			href: "/articles/first-story/inline.png",

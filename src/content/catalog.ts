@@ -1,0 +1,273 @@
+/**
+ * The catalog: every published article with its section, tags and authors, and what pages are
+ * made of it (listings with stable page addresses, related articles). Built once per build
+ * from checked content; nothing here reads files.
+ */
+import type { TagData } from "../schema.ts";
+import type { PhotoUse } from "../photos/types.ts";
+import type { Article, Author, Section, Site, Tag } from "./types.ts";
+
+/**
+ * The path a site is served under, from its URL: "https://newsroom.github.io/dateline/" ->
+ * "/dateline". Every address Dateline writes starts with it, so the site works under a prefix.
+ */
+export function basePathOf(siteUrl: string): string {
+	return new URL(siteUrl).pathname.replace(/\/+$/, "");
+}
+
+/** Something with a page listing its articles. */
+export type Subject =
+	| { kind: "section"; item: Section }
+	| { kind: "tag"; item: Tag }
+	| { kind: "author"; item: Author };
+
+/** One page of a paginated listing (a section, tag or author), with stable addresses. */
+export interface ListingPage {
+	subject: Subject;
+	/** 1-based. */
+	number: number;
+	total: number;
+	href: string;
+	/** Every article of the listing, newest first (for counts). */
+	all: Article[];
+	items: Article[];
+	prev: string | undefined;
+	next: string | undefined;
+}
+
+/** Articles listed on one page of a section, tag or author listing. */
+export const LISTING_PAGE_SIZE = 20;
+// Related articles are ranked among the newest this many of each shared tag and the section,
+// so a very popular tag does not make every article scan the whole archive.
+const RELATED_SCAN = 400;
+
+/** "world-cup-2018" -> "World cup 2018", for tags that tags.yaml does not name. */
+export function readableSlug(slug: string): string {
+	const words = slug.replace(/-/g, " ");
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function pushTo<K>(map: Map<K, Article[]>, key: K, article: Article): void {
+	const list = map.get(key);
+	if (list) list.push(article);
+	else map.set(key, [article]);
+}
+
+/**
+ * Everything the pages need. A class rather than a plain object so Eleventy's data cascade
+ * passes it by reference instead of deep-copying it into every page.
+ */
+export class Catalog {
+	readonly site: Site;
+	readonly authors: Map<string, Author>;
+	readonly sections: Map<string, Section>;
+	/** Tags used by the articles of this build, by display name. */
+	readonly tags: Map<string, Tag>;
+	/** Articles this build publishes, newest first. */
+	readonly articles: Article[];
+	readonly buildTime: number;
+	/** The path the site is served under, e.g. "/dateline" for project pages; "" at a domain's root. */
+	readonly basePath: string;
+	/**
+	 * When set, this build renders only these articles' pages and the pages that list them
+	 * (the preview after an edit to articles alone); everything else on disk stays as it is.
+	 */
+	renderOnly: Set<string> | undefined;
+	/** Future-dated articles that are not drafts, soonest first (published or not in this build). */
+	scheduled: Article[] = [];
+	readonly #bySection = new Map<string, Article[]>();
+	readonly #byTag = new Map<string, Article[]>();
+	readonly #byAuthor = new Map<string, Article[]>();
+	#listings: ListingPage[] | undefined;
+
+	constructor(
+		site: Site,
+		authors: Map<string, Author>,
+		sections: Map<string, Section>,
+		tagNames: Record<string, TagData>,
+		articles: Article[],
+		buildTime: number,
+	) {
+		this.site = site;
+		this.basePath = basePathOf(site.url);
+		this.authors = authors;
+		this.sections = sections;
+		this.articles = articles;
+		this.buildTime = buildTime;
+		for (const article of articles) {
+			pushTo(this.#bySection, article.section.id, article);
+			for (const tag of article.tags) pushTo(this.#byTag, tag, article);
+			for (const author of article.authors) pushTo(this.#byAuthor, author.id, article);
+		}
+		const tags = [...this.#byTag.keys()].map((id) => ({
+			...(tagNames[id] ?? { name: readableSlug(id) }),
+			id,
+			href: `${this.basePath}/tags/${id}/`,
+		}));
+		tags.sort(
+			(a, b) => a.name.localeCompare(b.name, site.language) || a.id.localeCompare(b.id),
+		);
+		this.tags = new Map(tags.map((t) => [t.id, t]));
+	}
+
+	/** A root-relative path as the site serves it: `/feed.xml` -> `/dateline/feed.xml`. */
+	url(rootPath: string): string {
+		return `${this.basePath}${rootPath}`;
+	}
+
+	/** Where an address lands in the output folder: `/dateline/tags/x/` -> `/tags/x/index.html`. */
+	outputPath(href: string): string {
+		const inSite = href.startsWith(`${this.basePath}/`)
+			? href.slice(this.basePath.length)
+			: href;
+		return inSite.endsWith("/") ? `${inSite}index.html` : inSite;
+	}
+
+	/** Whether this build renders everything (not only what an edit touched). */
+	get renderAll(): boolean {
+		return this.renderOnly === undefined;
+	}
+
+	/** The articles whose pages this build renders. */
+	get pageArticles(): Article[] {
+		const only = this.renderOnly;
+		return only ? this.articles.filter((a) => only.has(a.slug)) : this.articles;
+	}
+
+	/** Sections whose feeds this build writes: all, or none after an edit to articles alone. */
+	get pageSections(): Section[] {
+		return this.renderAll ? this.sectionList : [];
+	}
+
+	/** Redirect pages this build writes: all, or none after an edit to articles alone. */
+	get pageRedirects(): { from: string; article: Article }[] {
+		return this.renderAll ? this.redirects : [];
+	}
+
+	/** The listing pages this build renders: with an edit, those that list an edited article. */
+	get pageListings(): ListingPage[] {
+		const only = this.renderOnly;
+		return only
+			? this.listings.filter((p) => p.items.some((a) => only.has(a.slug)))
+			: this.listings;
+	}
+
+	/** Old article addresses and where they redirect now. */
+	get redirects(): { from: string; article: Article }[] {
+		return this.articles.flatMap((article) =>
+			article.aliases.map((from) => ({ from, article })),
+		);
+	}
+
+	/** Sections in the order sections.yaml lists them. */
+	get sectionList(): Section[] {
+		return [...this.sections.values()];
+	}
+
+	/** Articles of one section, newest first. */
+	inSection(id: string): Article[] {
+		return this.#bySection.get(id) ?? [];
+	}
+
+	/** Articles with one tag, newest first. */
+	withTag(id: string): Article[] {
+		return this.#byTag.get(id) ?? [];
+	}
+
+	/** Articles by one author, newest first. */
+	byAuthor(id: string): Article[] {
+		return this.#byAuthor.get(id) ?? [];
+	}
+
+	/** The tag's display record (for an article's tag list). */
+	tag(id: string): Tag {
+		return (
+			this.tags.get(id) ?? {
+				id,
+				name: readableSlug(id),
+				href: `${this.basePath}/tags/${id}/`,
+			}
+		);
+	}
+
+	/** Every listing page at the default size, computed once, for Eleventy to paginate over. */
+	get listings(): ListingPage[] {
+		this.#listings ??= this.listingPages();
+		return this.#listings;
+	}
+
+	/** Every page of every section, tag and author listing. */
+	listingPages(pageSize = LISTING_PAGE_SIZE): ListingPage[] {
+		const subjects: Subject[] = [
+			...this.sectionList.map((item) => ({ kind: "section" as const, item })),
+			...[...this.tags.values()].map((item) => ({ kind: "tag" as const, item })),
+			...[...this.authors.values()].map((item) => ({ kind: "author" as const, item })),
+		];
+		const pages: ListingPage[] = [];
+		for (const subject of subjects) {
+			const all =
+				subject.kind === "section"
+					? this.inSection(subject.item.id)
+					: subject.kind === "tag"
+						? this.withTag(subject.item.id)
+						: this.byAuthor(subject.item.id);
+			const total = Math.max(1, Math.ceil(all.length / pageSize));
+			const hrefOf = (n: number) =>
+				n === 1 ? subject.item.href : `${subject.item.href}page/${String(n)}/`;
+			for (let n = 1; n <= total; n++) {
+				pages.push({
+					subject,
+					number: n,
+					total,
+					href: hrefOf(n),
+					all,
+					items: all.slice((n - 1) * pageSize, n * pageSize),
+					prev: n > 1 ? hrefOf(n - 1) : undefined,
+					next: n < total ? hrefOf(n + 1) : undefined,
+				});
+			}
+		}
+		return pages;
+	}
+
+	/**
+	 * Articles related to one: ranked by shared tags, then by sharing its section; never the
+	 * article itself; newest first on ties.
+	 */
+	related(article: Article, limit = 4): Article[] {
+		const scores = new Map<Article, number>();
+		const add = (list: Article[], weight: number) => {
+			for (const other of list.slice(0, RELATED_SCAN)) {
+				if (other !== article) scores.set(other, (scores.get(other) ?? 0) + weight);
+			}
+		};
+		for (const tag of article.tags) add(this.withTag(tag), 2);
+		add(this.inSection(article.section.id), 1);
+		return [...scores]
+			.sort(
+				([a, sa], [b, sb]) =>
+					sb - sa || b.published - a.published || a.slug.localeCompare(b.slug),
+			)
+			.slice(0, limit)
+			.map(([other]) => other);
+	}
+}
+
+/** Every photo use of a catalog: each article's lead photo (with crops) and body photos. */
+export function photoUses(catalog: Catalog): PhotoUse[] {
+	const uses: PhotoUse[] = [];
+	for (const article of catalog.articles) {
+		const { image } = article;
+		uses.push({
+			photo: image,
+			credit: image,
+			crops: true,
+			focus: image.focus,
+			where: image.where,
+		});
+		for (const photo of article.bodyPhotos) {
+			uses.push({ photo, credit: photo, crops: false, where: photo.where });
+		}
+	}
+	return uses;
+}

@@ -1,0 +1,190 @@
+/**
+ * Reads everything an editor wrote (the data files and every article folder), checks it all
+ * against the schema and the rules, and turns it into a typed catalog that pages, feeds and
+ * sitemaps read. Nothing is written here; problems are collected, never thrown one at a time.
+ */
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { z } from "zod";
+import { toEpoch } from "../dates.ts";
+import type { PhotoFile, PhotoSite } from "../photos/types.ts";
+import type { Problem } from "../problems.ts";
+import { authorsSchema, sectionsSchema, siteSchema, tagsSchema, type TagData } from "../schema.ts";
+import { Catalog, basePathOf } from "./catalog.ts";
+import { ruleContext, type ContentPaths, type DataFiles } from "./context.ts";
+import { parseArticle, type Draft } from "./parse.ts";
+import { ARTICLE_FILE, findArticleFiles, readDataFile } from "./read.ts";
+import { RULES, type RuleContext } from "./rules.ts";
+import type { Article, ArticleStatus, Author, Photo, Section } from "./types.ts";
+import { lineOf } from "./yaml.ts";
+
+const ARTICLES_DIR = "articles";
+const DATA_DIR = "_data";
+
+/** How to read content. */
+export interface LoadOptions {
+	/** The `content/` folder. */
+	contentDir: string;
+	/** Folder that file names in messages are relative to; by default the one holding `content/`. */
+	root?: string;
+	/** Include drafts and future-dated articles (the preview server does). */
+	includeUnpublished?: boolean;
+	/** The build time in ms; articles dated after it are scheduled. */
+	now?: number;
+	/**
+	 * Parsed articles kept between loads (the preview server's): a file whose size and
+	 * modification time are unchanged is not read or checked against the schema again.
+	 */
+	cache?: ParseCache;
+}
+
+/** Articles parsed on an earlier load, by file. */
+export type ParseCache = Map<
+	string,
+	{ key: string; draft: Draft | undefined; problems: Problem[] }
+>;
+
+/** The catalog when content is sound; otherwise every problem found. */
+export type LoadResult =
+	{ catalog: Catalog; problems: [] } | { catalog: undefined; problems: Problem[] };
+
+/** The build time: SOURCE_DATE_EPOCH (seconds) when set, so builds can be reproduced; else now. */
+export function buildTime(env: NodeJS.ProcessEnv = process.env): number {
+	const epoch = env.SOURCE_DATE_EPOCH;
+	return epoch && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : Date.now();
+}
+
+/** The checked context once every data file is sound. */
+type SoundContext = RuleContext & { authors: Map<string, Author>; sections: Map<string, Section> };
+
+function readDataFiles(
+	paths: ContentPaths,
+	problems: Problem[],
+): DataFiles & { tags: Record<string, TagData> | undefined } {
+	const read = <T>(name: string, schema: z.ZodType<T>, fields: string[], optional = false) => {
+		const file = path.join(paths.dataDir, name);
+		return readDataFile(file, paths.rel(file), schema, fields, problems, optional);
+	};
+	return {
+		site: read("site.yaml", siteSchema, Object.keys(siteSchema.shape)),
+		authors: read("authors.yaml", authorsSchema, []),
+		sections: read("sections.yaml", sectionsSchema, []),
+		tags: read("tags.yaml", tagsSchema, [], true),
+	};
+}
+
+/** Parses every article file, through the preview's cache when it has one. */
+function parseAll(
+	files: string[],
+	paths: ContentPaths,
+	cache: ParseCache | undefined,
+	problems: Problem[],
+): Draft[] {
+	const parse = (file: string, found: Problem[]) =>
+		parseArticle(readFileSync(file, "utf8"), file, paths.rel(file), found);
+	return files
+		.map((file) => {
+			if (!cache) return parse(file, problems);
+			const info = statSync(file);
+			const key = `${String(info.size)}:${String(info.mtimeMs)}`;
+			let entry = cache.get(file);
+			if (entry?.key !== key) {
+				const found: Problem[] = [];
+				entry = { key, draft: parse(file, found), problems: found };
+				cache.set(file, entry);
+			}
+			problems.push(...entry.problems);
+			return entry.draft;
+		})
+		.filter((d): d is Draft => d !== undefined);
+}
+
+/** A checked article, ready for layouts. */
+function toArticle(draft: Draft, ctx: SoundContext, base: string, now: number): Article {
+	const { data: fm, display } = draft;
+	const published = toEpoch(fm.date);
+	const status: ArticleStatus = fm.draft ? "draft" : published > now ? "scheduled" : "published";
+	const href = `${base}/${ARTICLES_DIR}/${draft.slug}/`;
+	const measured = (file: string) => ctx.photos.get(file) as PhotoFile;
+	const leadWhere: PhotoSite = {
+		file: display,
+		subject: "`image.src`",
+		line: () => lineOf(draft.yaml, ["image", "src"]),
+	};
+	const bodyPhotos = draft.bodyPhotos.map((p): Photo => ({
+		...p.data,
+		...measured(p.file),
+		href: href + encodeURI(p.data.src),
+		where: { file: display, subject: p.label, line: () => p.line },
+	}));
+	return {
+		slug: draft.slug,
+		href,
+		sourcePath: display,
+		data: fm,
+		body: draft.body,
+		published,
+		modified: fm.updated ? toEpoch(fm.updated) : published,
+		status,
+		authors: fm.authors.map((id) => ctx.authors.get(id) as Author),
+		section: ctx.sections.get(fm.section) as Section,
+		tags: fm.tags ?? [],
+		aliases: (fm.aliases ?? []).map((alias) => `${base}/${ARTICLES_DIR}/${alias}/`),
+		image: {
+			...fm.image,
+			...measured(draft.leadFile as string),
+			href: href + encodeURI(fm.image.src),
+			where: leadWhere,
+		},
+		bodyPhotos,
+	};
+}
+
+/** Reads, checks and cross-checks all content. Returns a catalog only when nothing is wrong. */
+export async function loadContent(options: LoadOptions): Promise<LoadResult> {
+	const contentDir = path.resolve(options.contentDir);
+	const root = path.resolve(options.root ?? path.dirname(contentDir));
+	const now = options.now ?? buildTime();
+	const problems: Problem[] = [];
+	const paths: ContentPaths = {
+		contentDir,
+		dataDir: path.join(contentDir, DATA_DIR),
+		base: "",
+		rel: (file) => path.relative(root, file) || file,
+	};
+	const data = readDataFiles(paths, problems);
+	if (data.site) paths.base = basePathOf(data.site.url);
+
+	const { articles: files, strays } = findArticleFiles(path.join(contentDir, ARTICLES_DIR));
+	for (const stray of strays) {
+		problems.push({
+			file: paths.rel(stray),
+			message: `this markdown file is not an article: each article is a folder holding \`${ARTICLE_FILE}\`; rename it to ${paths.rel(path.join(path.dirname(stray), ARTICLE_FILE))} or move it into its own folder`,
+		});
+	}
+	const drafts = parseAll(files, paths, options.cache, problems);
+	const { ctx, brand } = await ruleContext(drafts, data, paths, problems);
+	for (const draft of drafts) for (const rule of RULES) problems.push(...rule(draft, ctx));
+
+	const { site, tags } = data;
+	if (problems.length > 0 || !site || !brand || !ctx.authors || !ctx.sections) {
+		return { catalog: undefined, problems };
+	}
+	const sound = ctx as SoundContext;
+	const articles = drafts.map((d) => toArticle(d, sound, paths.base, now));
+	const visible = articles
+		.filter((a) => options.includeUnpublished || a.status === "published")
+		.sort((a, b) => b.published - a.published || a.slug.localeCompare(b.slug));
+	const catalog = new Catalog(
+		{ ...site, ...brand },
+		ctx.authors,
+		ctx.sections,
+		tags ?? {},
+		visible,
+		now,
+	);
+	catalog.scheduled = articles
+		.filter((a) => a.status === "scheduled")
+		.sort((a, b) => a.published - b.published || a.slug.localeCompare(b.slug));
+	return { catalog, problems: [] };
+}

@@ -1,0 +1,98 @@
+/**
+ * One article's source on its own: frontmatter split by gray-matter, checked against the
+ * schema, and its body photos read from markdown-it's tokens. Cross-references (authors,
+ * sections, slugs, the photo files themselves) are the rules' to check.
+ */
+import path from "node:path";
+import type { Problem } from "../problems.ts";
+import { ARTICLE_FIELDS, SLUG_RE, articleSchema, type ArticleData } from "../schema.ts";
+import { readBodyPhotos, type BodyPhotoDraft } from "./body-photos.ts";
+import { splitFrontmatter } from "./frontmatter.ts";
+import { schemaProblems } from "./problems-from-zod.ts";
+import { photoFileIn, readableText } from "./read.ts";
+import { parseSlowly, withPositions, type Yaml } from "./yaml.ts";
+
+/** An article that passed the schema, before cross-references are checked. */
+export interface Draft {
+	file: string;
+	display: string;
+	slug: string;
+	data: ArticleData;
+	body: string;
+	yaml: Yaml;
+	bodyLine: number;
+	/** The lead photo's file, when its path stays inside the article's folder. */
+	leadFile: string | undefined;
+	bodyPhotos: BodyPhotoDraft[];
+}
+
+/** The frontmatter's YAML, parsed, or undefined with the problem added. */
+function frontmatter(
+	source: string,
+	display: string,
+	problems: Problem[],
+): { yaml: Yaml; body: string; bodyLine: number } | undefined {
+	const split = splitFrontmatter(source);
+	const problem = (message: string) => problems.push({ file: display, line: 1, message });
+	if ("missing" in split) {
+		problem(
+			split.missing === "start"
+				? "the article must start with frontmatter between `---` lines (title, description, date, authors, section, image)"
+				: "the frontmatter is not closed: end it with a line holding only `---` before the body",
+		);
+		return undefined;
+	}
+	if ("language" in split) {
+		problem(
+			`the frontmatter must be YAML; found \`---${split.language}\`: remove \`${split.language}\` from the first line`,
+		);
+		return undefined;
+	}
+	const yaml =
+		"error" in split.parsed
+			? parseSlowly(split.matter, display, problems)
+			: withPositions(split.parsed.value, split.matter);
+	return yaml && { yaml, body: split.body, bodyLine: split.bodyLine };
+}
+
+/**
+ * Checks one article's source on its own (cross-references come later), adding what is wrong
+ * to `problems`. `file` is the path on disk and `display` the name used in messages.
+ */
+export function parseArticle(
+	source: string,
+	file: string,
+	display: string,
+	problems: Problem[],
+): Draft | undefined {
+	const text = readableText(source, display, problems);
+	if (text === undefined) return undefined;
+	const parsed = frontmatter(text, display, problems);
+	if (!parsed) return undefined;
+	const { yaml, body, bodyLine } = parsed;
+	const dir = path.dirname(file);
+	const slug = path.basename(dir);
+	if (!SLUG_RE.test(slug)) {
+		problems.push({
+			file: display,
+			message: `the folder name \`${slug}\` is the article's slug and must be lowercase ASCII words joined by hyphens, e.g. osorio-to-leave-mexico; rename the folder`,
+		});
+	}
+	const result = articleSchema.safeParse(yaml.data ?? {});
+	if (!result.success) {
+		problems.push(...schemaProblems(result.error, yaml, display, ARTICLE_FIELDS));
+		return undefined;
+	}
+	const data = result.data;
+	const leadFile = photoFileIn(dir, data.image.src);
+	const read = readBodyPhotos(
+		body,
+		bodyLine,
+		dir,
+		{ file: leadFile, credit: data.image },
+		display,
+	);
+	problems.push(...read.problems);
+	// Kept with its problems, so the rules check its cross-references in the same pass.
+	return { file, display, slug, data, body, yaml, bodyLine, leadFile, bodyPhotos: read.photos };
+}

@@ -1,0 +1,190 @@
+/**
+ * The rules an article must keep beyond its own schema: its ids must exist, its slug and
+ * aliases must be its own, nothing publishable may hold a placeholder, and every photo it
+ * names must be a file Dateline can read. A table of `(article, context) => Problem[]`, run on
+ * every article that parsed, so one pass reports everything.
+ */
+import path from "node:path";
+import { failureMessage, isPhoto, type Inspection } from "../photos/inspect.ts";
+import { closest, fieldName, type Problem } from "../problems.ts";
+import type { Draft } from "./parse.ts";
+import type { Author, Section } from "./types.ts";
+import { lineOf } from "./yaml.ts";
+
+/** Marks what `npm run new` leaves for the editor to write; a draft may hold it, nothing published may. */
+export const PLACEHOLDER = "TODO:";
+/** The stand-in lead photo `npm run new` copies beside a new article. */
+export const PLACEHOLDER_PHOTO = "replace-me";
+
+/** What the rules know about the whole of the content. */
+export interface RuleContext {
+	/** Undefined when authors.yaml itself is broken: its own problems say so. */
+	authors: Map<string, Author> | undefined;
+	sections: Map<string, Section> | undefined;
+	/** The first article, as shown in messages, of each slug. */
+	slugOwners: Map<string, string>;
+	/** The article each old slug redirects to: the first to claim it. */
+	aliasOwners: Map<string, string>;
+	/** Every photo file named, measured. */
+	photos: Map<string, Inspection>;
+	/** A path as messages show it. */
+	rel: (file: string) => string;
+}
+
+/** One rule: what is wrong with one article, given the rest. */
+export type Rule = (draft: Draft, ctx: RuleContext) => Problem[];
+
+/** A problem at a field of the article's frontmatter. */
+function at(draft: Draft, fieldPath: PropertyKey[], message: string, line?: number): Problem {
+	return { file: draft.display, line: line ?? lineOf(draft.yaml, fieldPath), message };
+}
+
+const uniqueSlug: Rule = (draft, ctx) => {
+	const first = ctx.slugOwners.get(draft.slug);
+	return first === draft.display
+		? []
+		: [
+				at(
+					draft,
+					[],
+					`the slug \`${draft.slug}\` is already used by ${String(first)}; slugs must be unique across the site, so rename one folder`,
+				),
+			];
+};
+
+// An old address may point to one live page only.
+const ownAliases: Rule = (draft, ctx) =>
+	(draft.data.aliases ?? []).flatMap((alias, i) => {
+		const field = `\`aliases[${String(i)}]\``;
+		const live = ctx.slugOwners.get(alias);
+		const owner = ctx.aliasOwners.get(alias);
+		let message: string | undefined;
+		if (alias === draft.slug)
+			message = `${field} is this article's own slug; list only old slugs`;
+		else if (live)
+			message = `${field} \`${alias}\` is the slug of a live article, ${live}; an old address cannot redirect while an article lives there`;
+		else if (owner !== draft.display)
+			message = `${field} \`${alias}\` is already an alias of ${String(owner)}; an old address can redirect to one article only`;
+		return message ? [at(draft, ["aliases", i], message)] : [];
+	});
+
+const knownAuthors: Rule = (draft, ctx) => {
+	const authors = ctx.authors;
+	if (!authors) return [];
+	return draft.data.authors.flatMap((id, i) => {
+		if (authors.has(id)) return [];
+		const guess = closest(id, [...authors.keys()]);
+		return [
+			at(
+				draft,
+				["authors", i],
+				`\`authors[${String(i)}]\` must be an author id from authors.yaml${guess ? ` (did you mean \`${guess}\`?)` : ""}; found "${id}"`,
+			),
+		];
+	});
+};
+
+const knownSection: Rule = (draft, ctx) => {
+	const sections = ctx.sections;
+	if (!sections || sections.has(draft.data.section)) return [];
+	const known = [...sections.keys()].map((k) => `\`${k}\``).join(", ");
+	return [
+		at(
+			draft,
+			["section"],
+			`\`section\` must be a section id from sections.yaml (${known}); found "${draft.data.section}"`,
+		),
+	];
+};
+
+const noPlaceholders: Rule = (draft) => {
+	const { data } = draft;
+	if (data.draft) return [];
+	const fields: [PropertyKey[], string | undefined][] = [
+		[["title"], data.title],
+		[["description"], data.description],
+		[["image", "alt"], data.image.alt],
+		[["image", "caption"], data.image.caption],
+		[["image", "credit"], data.image.credit],
+	];
+	const problems = fields
+		.filter(([, value]) => value?.includes(PLACEHOLDER))
+		.map(([fieldPath]) =>
+			at(
+				draft,
+				fieldPath,
+				`\`${fieldName(fieldPath)}\` still holds the placeholder from \`npm run new\`; write it, or keep \`draft: true\` until it is done`,
+			),
+		);
+	if (draft.body.includes(PLACEHOLDER)) {
+		problems.push(
+			at(
+				draft,
+				[],
+				`the body still holds a \`${PLACEHOLDER}\` placeholder; finish it, or keep \`draft: true\` until it is done`,
+				draft.bodyLine,
+			),
+		);
+	}
+	if (path.basename(data.image.src).startsWith(PLACEHOLDER_PHOTO)) {
+		problems.push(
+			at(
+				draft,
+				["image", "src"],
+				"`image.src` is still the stand-in photo from `npm run new`; put the real photo beside the article and name it here",
+			),
+		);
+	}
+	return problems;
+};
+
+const noPhotosInCorrections: Rule = (draft) =>
+	(draft.data.corrections ?? []).flatMap((c, i) =>
+		c.text.includes("![")
+			? [
+					at(
+						draft,
+						["corrections", i, "text"],
+						`\`corrections[${String(i)}].text\` must not hold a photo: a correction is a line of text; put photos in the body`,
+					),
+				]
+			: [],
+	);
+
+const readablePhotos: Rule = (draft, ctx) => {
+	const problems: Problem[] = [];
+	const { leadFile } = draft;
+	const lead = leadFile ? ctx.photos.get(leadFile) : undefined;
+	if (!leadFile) {
+		problems.push(
+			at(
+				draft,
+				["image", "src"],
+				`\`image.src\` must be a file in the article's folder, e.g. osorio.jpg; found "${draft.data.image.src}"`,
+			),
+		);
+	} else if (lead && !isPhoto(lead)) {
+		problems.push(
+			at(draft, ["image", "src"], `\`image.src\` ${failureMessage(lead, ctx.rel(leadFile))}`),
+		);
+	}
+	for (const photo of draft.bodyPhotos) {
+		const found = ctx.photos.get(photo.file);
+		if (found && !isPhoto(found)) {
+			const message = `${photo.label} ${failureMessage(found, ctx.rel(photo.file))}`;
+			problems.push(at(draft, [], message, photo.line));
+		}
+	}
+	return problems;
+};
+
+/** Every rule, in the order their problems are found. */
+export const RULES: readonly Rule[] = [
+	knownAuthors,
+	knownSection,
+	noPlaceholders,
+	noPhotosInCorrections,
+	readablePhotos,
+	uniqueSlug,
+	ownAliases,
+];
