@@ -24,6 +24,14 @@ export default tseslint.config(
 		},
 	},
 	{
+		// One concern per file, one job per function (the size a reader holds in mind at once).
+		files: ["src/**/*.ts", "layouts/**/*.ts"],
+		rules: {
+			"max-lines": ["error", { max: 400, skipBlankLines: false, skipComments: false }],
+			"max-lines-per-function": ["error", { max: 80, skipBlankLines: false, skipComments: false }],
+		},
+	},
+	{
 		files: ["**/*.js"],
 		languageOptions: { globals: { console: "readonly", process: "readonly" } },
 	},

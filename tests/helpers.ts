@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { expect } from "vitest";
+import type { Catalog } from "../src/content/catalog.ts";
+import { loadContent } from "../src/content/load.ts";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const FIXTURES = path.join(ROOT, "tests", "fixtures");
@@ -89,3 +91,14 @@ export async function readPage(output: string, href: string): Promise<Document> 
 }
 
 export { existsSync };
+
+/** The fixture site's catalog at a build time, drafts and scheduled articles left out unless asked. */
+export async function catalogAt(iso: string, includeUnpublished = false): Promise<Catalog> {
+	const { catalog, problems } = await loadContent({
+		contentDir: path.join(FIXTURES, "site", "content"),
+		now: Date.parse(iso),
+		includeUnpublished,
+	});
+	if (!catalog) throw new Error(`the fixture site should load:\n${JSON.stringify(problems)}`);
+	return catalog;
+}

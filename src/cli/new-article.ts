@@ -86,6 +86,33 @@ async function choose(
 	}
 }
 
+/** An author or section id: the one given, checked; else chosen from the data file's. */
+async function pickId(
+	rl: ReturnType<typeof createInterface> | undefined,
+	what: "Author" | "Section",
+	given: string | undefined,
+	map: Record<string, { name: string }>,
+): Promise<string> {
+	const ids = Object.keys(map);
+	if (given) {
+		if (!(given in map))
+			throw new Error(
+				`\`${given}\` is not a${what === "Author" ? "n author" : " section"} id; choose one of ${ids.map((i) => `\`${i}\``).join(", ")}`,
+			);
+		return given;
+	}
+	if (ids.length === 0)
+		throw new Error(
+			`${what === "Author" ? "authors.yaml" : "sections.yaml"} lists none yet; add one first`,
+		);
+	return choose(
+		rl,
+		what,
+		ids,
+		ids.map((id) => map[id]?.name ?? id),
+	);
+}
+
 async function main(): Promise<void> {
 	const { values, positionals } = parseArgs({
 		allowPositionals: true,
@@ -114,30 +141,11 @@ async function main(): Promise<void> {
 				'Give the headline: npm run new -- "Osorio to leave Mexican national team"',
 			);
 
-		const pick = async (
-			what: string,
+		const pick = (
+			what: "Author" | "Section",
 			given: string | undefined,
 			map: Record<string, { name: string }>,
-		) => {
-			const ids = Object.keys(map);
-			if (given) {
-				if (!(given in map))
-					throw new Error(
-						`\`${given}\` is not a${what === "Author" ? "n author" : " section"} id; choose one of ${ids.map((i) => `\`${i}\``).join(", ")}`,
-					);
-				return given;
-			}
-			if (ids.length === 0)
-				throw new Error(
-					`${what === "Author" ? "authors.yaml" : "sections.yaml"} lists none yet; add one first`,
-				);
-			return choose(
-				rl,
-				what,
-				ids,
-				ids.map((id) => map[id]?.name ?? id),
-			);
-		};
+		) => pickId(rl, what, given, map);
 		const author = await pick("Author", values.author, authors);
 		const section = await pick("Section", values.section, sections);
 

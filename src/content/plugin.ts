@@ -152,6 +152,41 @@ export function problemsPanel(problems: Problem[]): string {
 	);
 }
 
+/**
+ * Hands a sound catalog to the other plugins: `dateline.catalog` lets them prepare their part
+ * (photos) and say what is wrong, which stops a production build before anything is written;
+ * then a production build empties the output folder and `dateline.publish` lets them write.
+ */
+async function handOver(
+	catalog: Catalog,
+	directories: EleventyBeforeEvent["directories"],
+	preview: boolean,
+	events: AsyncEmitter,
+): Promise<void> {
+	const next = scheduleNote(catalog);
+	if (next) process.stdout.write(`${next}\n`);
+	const event: CatalogEvent = {
+		catalog,
+		photos: photoUses(catalog),
+		basePath: catalog.basePath,
+		directories,
+		preview,
+	};
+	const found = (await events.emit("dateline.catalog", event)).flatMap((r) =>
+		Array.isArray(r) ? (r as Problem[]) : [],
+	);
+	if (found.length > 0 && !preview) stopBuild(found);
+	if (found.length > 0) {
+		process.stderr.write(
+			`\n${formatProblems(found, "the preview shows the pages without these photos.")}\n\n`,
+		);
+	}
+	// A production build starts from an empty output folder, so a pulled or renamed article
+	// leaves nothing behind for a host or for the search index to find.
+	if (!preview) await clearOutput(directories.output, path.resolve(directories.input));
+	await events.emit("dateline.publish", event);
+}
+
 /** Registers the content check and the `dateline` global data. */
 export default function contentPlugin(eleventyConfig: UserConfig): ContentState {
 	const state: ContentState = { catalog: undefined, problems: [], preview: false };
@@ -187,29 +222,7 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 					contentDir,
 				);
 			state.catalog = result.catalog;
-			const next = scheduleNote(result.catalog);
-			if (next) process.stdout.write(`${next}\n`);
-			// Other plugins (photos) prepare their part of the catalog before pages render.
-			const event: CatalogEvent = {
-				catalog: result.catalog,
-				photos: photoUses(result.catalog),
-				basePath: result.catalog.basePath,
-				directories,
-				preview: state.preview,
-			};
-			const found = (await events.emit("dateline.catalog", event)).flatMap((r) =>
-				Array.isArray(r) ? (r as Problem[]) : [],
-			);
-			if (found.length > 0 && !state.preview) stopBuild(found);
-			if (found.length > 0) {
-				process.stderr.write(
-					`\n${formatProblems(found, "the preview shows the pages without these photos.")}\n\n`,
-				);
-			}
-			// A production build starts from an empty output folder, so a pulled or renamed
-			// article leaves nothing behind for a host or for the search index to find.
-			if (!state.preview) await clearOutput(directories.output, contentDir);
-			await events.emit("dateline.publish", event);
+			await handOver(result.catalog, directories, state.preview, events);
 			return;
 		}
 		// A production build must never write a half site; the preview keeps its last good one,

@@ -1,19 +1,15 @@
-import path from "node:path";
 import { describe, expect, test } from "vitest";
-import type { Catalog } from "../../src/content/catalog.ts";
-import { loadContent } from "../../src/content/load.ts";
-import { newsArticles, newsLanguage, newsSitemap, sitemapEntries } from "../../src/feeds.ts";
-import { absolutizeHtml } from "../../src/urls.ts";
-import { FIXTURES } from "../helpers.ts";
-
-async function catalogAt(iso: string): Promise<Catalog> {
-	const { catalog } = await loadContent({
-		contentDir: path.join(FIXTURES, "site", "content"),
-		now: Date.parse(iso),
-	});
-	if (!catalog) throw new Error("fixture site should load");
-	return catalog;
-}
+import {
+	atomFeed,
+	jsonFeed,
+	newsArticles,
+	newsLanguage,
+	newsSitemap,
+	robots,
+	sitemap,
+	sitemapEntries,
+} from "../../src/feeds.ts";
+import { catalogAt } from "../helpers.ts";
 
 describe("news sitemap window", () => {
 	test.each([
@@ -52,18 +48,6 @@ describe("feeds and sitemaps", () => {
 		expect(newsLanguage(language)).toBe(expected);
 	});
 
-	test("absolutizes href, src and every srcset candidate, and leaves other URLs alone", async () => {
-		const catalog = await catalogAt("2026-01-01T00:00:00Z");
-		expect(
-			absolutizeHtml(
-				catalog,
-				'<a href="/tags/x/">x</a><img src="/img/a.jpg" srcset="/img/a-320.jpg 320w, /img/a-640.jpg 640w"><a href="https://other.example/">o</a><a href="//cdn.example/x">c</a>',
-			),
-		).toBe(
-			'<a href="https://gazette.example/tags/x/">x</a><img src="https://gazette.example/img/a.jpg" srcset="https://gazette.example/img/a-320.jpg 320w, https://gazette.example/img/a-640.jpg 640w"><a href="https://other.example/">o</a><a href="//cdn.example/x">c</a>',
-		);
-	});
-
 	test("the sitemap's lastmod is the article's `updated`, else its `date`", async () => {
 		const catalog = await catalogAt("2026-01-01T00:00:00Z");
 		const entries = new Map(sitemapEntries(catalog));
@@ -73,31 +57,39 @@ describe("feeds and sitemaps", () => {
 	});
 });
 
-describe("related articles and listings", () => {
-	test("related ranks shared tags above a shared section, never itself", async () => {
-		const catalog = await catalogAt("2099-06-01T00:00:00Z");
-		const first = catalog.articles.find((a) => a.slug === "first-story");
-		if (!first) throw new Error("first-story");
-		// future-story shares the news section only; second-story shares nothing.
-		expect(catalog.related(first).map((a) => a.slug)).toEqual(["future-story"]);
-	});
-
-	test("listings paginate with stable addresses and previous/next links", async () => {
-		const catalog = await catalogAt("2099-06-01T00:00:00Z");
-		const news = catalog
-			.listingPages(1)
-			.filter((p) => p.subject.kind === "section" && p.subject.item.id === "news");
-		expect(news.map((p) => [p.href, p.prev, p.next, p.items.map((a) => a.slug)])).toEqual([
-			["/sections/news/", undefined, "/sections/news/page/2/", ["future-story"]],
-			["/sections/news/page/2/", "/sections/news/", undefined, ["first-story"]],
-		]);
-	});
-
-	test("tags are named from tags.yaml or a readable form of the slug", async () => {
+describe("feed documents", () => {
+	test("Atom and JSON Feed carry each article with its photo's credit, escaped once", async () => {
 		const catalog = await catalogAt("2026-01-01T00:00:00Z");
-		expect([...catalog.tags.values()].map((t) => [t.id, t.name])).toEqual([
-			["mexico", "Mexico"],
-			["world-cup-2018", "World cup 2018"],
+		const scope = {
+			title: "T & Co",
+			description: "D",
+			page: "/",
+			base: "/",
+			articles: catalog.articles,
+		};
+		const atom = atomFeed(catalog, scope);
+		expect(atom).toContain("<title>T &amp; Co</title>");
+		expect(atom).toContain("Photo: Yuri Cortez");
+		expect(atom.match(/<entry>/g)).toHaveLength(2);
+		const json = JSON.parse(jsonFeed(catalog, scope)) as {
+			title: string;
+			items: { id: string; content_html: string }[];
+		};
+		expect(json.title).toBe("T & Co");
+		expect(json.items.map((i) => i.id)).toEqual([
+			"https://gazette.example/articles/first-story/",
+			"https://gazette.example/articles/second-story/",
 		]);
+		expect(json.items[0]?.content_html).toContain("Photo: Ana Photographer/Reuters");
+	});
+
+	test("the sitemap lists every page and robots.txt names both sitemaps", async () => {
+		const catalog = await catalogAt("2026-01-01T00:00:00Z");
+		const xml = sitemap(catalog);
+		expect(xml).toContain("<loc>https://gazette.example/articles/first-story/</loc>");
+		expect(xml).toContain("<loc>https://gazette.example/tags/</loc>");
+		expect(robots(catalog)).toBe(
+			"User-agent: *\nAllow: /\n\nSitemap: https://gazette.example/sitemap.xml\nSitemap: https://gazette.example/news-sitemap.xml\n",
+		);
 	});
 });

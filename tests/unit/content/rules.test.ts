@@ -1,0 +1,123 @@
+import { describe, expect, test } from "vitest";
+import { parseArticle, type Draft } from "../../../src/content/parse.ts";
+import { RULES, type RuleContext } from "../../../src/content/rules.ts";
+import type { Problem } from "../../../src/problems.ts";
+
+function draft(slug: string, extra = "", body = "Body."): Draft {
+	const source = `---
+title: A headline long enough
+description: A standfirst that is long enough to pass the fifty character minimum.
+date: 2018-07-26T17:00:00-05:00
+authors: [desk]
+section: news
+image:
+  src: photo.jpg
+  alt: A photo
+  credit: Yuri Cortez
+${extra}---
+
+${body}
+`;
+	const problems: Problem[] = [];
+	const parsed = parseArticle(source, `/c/articles/${slug}/index.md`, `${slug}.md`, problems);
+	if (!parsed) throw new Error(JSON.stringify(problems));
+	return parsed;
+}
+
+function context(drafts: Draft[], extra: Partial<RuleContext> = {}): RuleContext {
+	const photos = new Map(
+		drafts.map((d) => [
+			d.leadFile ?? "",
+			{ file: d.leadFile ?? "", width: 10, height: 10, format: "JPEG" },
+		]),
+	);
+	return {
+		authors: new Map([
+			["desk", { id: "desk", name: "Desk", href: "/authors/desk/" }],
+		]),
+		sections: new Map([
+			["news", { id: "news", name: "News", href: "/sections/news/" }],
+		]),
+		slugOwners: new Map(drafts.map((d) => [d.slug, `${d.slug}.md`])),
+		aliasOwners: new Map(),
+		photos,
+		rel: (f) => f,
+		...extra,
+	};
+}
+
+function check(d: Draft, ctx: RuleContext): string[] {
+	return RULES.flatMap((rule) => rule(d, ctx)).map((p) => `${String(p.line)} ${p.message}`);
+}
+
+describe("the rules", () => {
+	test("a sound article breaks none", () => {
+		const a = draft("a");
+		expect(check(a, context([a]))).toEqual([]);
+	});
+
+	test("an unknown author gets a guess; an unknown section the known ones", () => {
+		const a = draft("a");
+		const ctx = context([a]);
+		expect(check({ ...a, data: { ...a.data, authors: ["dsk"] } }, ctx)).toEqual([
+			'5 `authors[0]` must be an author id from authors.yaml (did you mean `desk`?); found "dsk"',
+		]);
+		expect(check({ ...a, data: { ...a.data, section: "sport" } }, ctx)).toEqual([
+			'6 `section` must be a section id from sections.yaml (`news`); found "sport"',
+		]);
+	});
+
+	test("placeholders and the stand-in photo are refused outside drafts, allowed in them", () => {
+		const body = "TODO: write the article.";
+		const published = draft("a", "", body);
+		published.data = {
+			...published.data,
+			image: { ...published.data.image, src: "replace-me.png" },
+		};
+		expect(check(published, context([published]))).toEqual([
+			"12 the body still holds a `TODO:` placeholder; finish it, or keep `draft: true` until it is done",
+			"8 `image.src` is still the stand-in photo from `npm run new`; put the real photo beside the article and name it here",
+		]);
+		const inDraft = draft("b", "draft: true\n", body);
+		expect(check(inDraft, context([inDraft]))).toEqual([]);
+	});
+
+	test("a photo in a correction is refused", () => {
+		const a = draft(
+			"a",
+			'corrections:\n  - date: 2018-07-27T09:00:00-05:00\n    text: "See ![x](x.jpg)"\n',
+		);
+		expect(check(a, context([a]))).toEqual([
+			"13 `corrections[0].text` must not hold a photo: a correction is a line of text; put photos in the body",
+		]);
+	});
+
+	test("a photo file that cannot be used is named with why", () => {
+		const a = draft("a", "", '![Bench](bench.jpg "Photo: A")');
+		const ctx = context([a]);
+		ctx.photos.set("/c/articles/a/photo.jpg", { kind: "missing" });
+		ctx.photos.set("/c/articles/a/bench.jpg", { kind: "format", format: "gif" });
+		expect(check(a, ctx)).toEqual([
+			"8 `image.src` names /c/articles/a/photo.jpg, which does not exist; put the photo there or fix the name",
+			"13 the body photo ![Bench](bench.jpg) names /c/articles/a/bench.jpg, which is GIF; expected JPEG, PNG, WebP or AVIF",
+		]);
+	});
+
+	test("a slug used twice, and aliases that clash, are refused with who holds them", () => {
+		const first = draft("a");
+		const again = { ...draft("a"), display: "again.md" };
+		const b = draft("b", "aliases: [a, b, old]\n");
+		const c = draft("c", "aliases: [old]\n");
+		const ctx = context([first, b, c], { aliasOwners: new Map([["old", "b.md"]]) });
+		expect(check(again, ctx)).toEqual([
+			"undefined the slug `a` is already used by a.md; slugs must be unique across the site, so rename one folder",
+		]);
+		expect(check(b, ctx)).toEqual([
+			"11 `aliases[0]` `a` is the slug of a live article, a.md; an old address cannot redirect while an article lives there",
+			"11 `aliases[1]` is this article's own slug; list only old slugs",
+		]);
+		expect(check(c, ctx)).toEqual([
+			"11 `aliases[0]` `old` is already an alias of b.md; an old address can redirect to one article only",
+		]);
+	});
+});

@@ -1,0 +1,87 @@
+import { describe, expect, test, vi } from "vitest";
+import {
+	closest,
+	describeFound,
+	fieldName,
+	formatProblems,
+	sortProblems,
+	stopBuild,
+} from "../../src/problems.ts";
+
+describe("the report an editor reads", () => {
+	test("problems sorted by file and line, one a line, then a count", () => {
+		expect(
+			formatProblems([
+				{ file: "b.md", line: 2, message: "second" },
+				{ file: "a.md", message: "no line" },
+				{ file: "b.md", line: 1, message: "first" },
+			]),
+		).toBe(
+			"a.md  no line\nb.md:1  first\nb.md:2  second\n3 problems in 2 files; nothing was written.",
+		);
+	});
+
+	test("one problem in one file is counted in the singular", () => {
+		expect(formatProblems([{ file: "a.md", message: "x" }], "")).toBe(
+			"a.md  x\n1 problem in 1 file.",
+		);
+	});
+
+	test("sorting does not change the list it is given", () => {
+		const list = [
+			{ file: "b", message: "x" },
+			{ file: "a", message: "y" },
+		];
+		expect(sortProblems(list).map((p) => p.file)).toEqual(["a", "b"]);
+		expect(list.map((p) => p.file)).toEqual(["b", "a"]);
+	});
+
+	test("a production build with problems prints them and exits 1", () => {
+		const exit = vi.spyOn(process, "exit").mockImplementation(() => {
+			throw new Error("exited");
+		});
+		const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+		expect(() => stopBuild([{ file: "a.md", line: 3, message: "broken" }])).toThrow("exited");
+		expect(exit).toHaveBeenCalledWith(1);
+		expect(stderr).toHaveBeenCalledWith(
+			"\na.md:3  broken\n1 problem in 1 file; nothing was written.\n\n",
+		);
+		exit.mockRestore();
+		stderr.mockRestore();
+	});
+});
+
+describe("describing what was found", () => {
+	test.each([
+		[undefined, "nothing"],
+		[null, "an empty value"],
+		["Osorio", '"Osorio" (6 characters)'],
+		["⚽", '"⚽" (1 character)'],
+		[2018, "2018 (a number)"],
+		[true, "true (true or false)"],
+		[[1, 2], "a list of 2"],
+		[{ a: 1 }, "a mapping of fields"],
+	])("%j is %s", (value, words) => {
+		expect(describeFound(value)).toBe(words);
+	});
+
+	test("a long text is cut with its full length given", () => {
+		expect(describeFound("x".repeat(100))).toBe(`"${"x".repeat(57)}..." (100 characters)`);
+	});
+
+	test.each([
+		[["image", "alt"], "image.alt"],
+		[["tags", 2], "tags[2]"],
+		[["corrections", 0, "date"], "corrections[0].date"],
+	])("the field %j is written %s", (path, name) => {
+		expect(fieldName(path)).toBe(name);
+	});
+
+	test.each([
+		["auther", ["authors", "title"], "authors"],
+		["secton", ["section", "tags"], "section"],
+		["zzzzzz", ["section", "tags"], undefined],
+	])("%s is closest to %s", (name, known, guess) => {
+		expect(closest(name, known)).toBe(guess);
+	});
+});
