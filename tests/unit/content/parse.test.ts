@@ -1,19 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { parseArticle } from "../../../src/content/parse.ts";
 import type { Problem } from "../../../src/problems.ts";
+import { articleSource } from "./fixtures.ts";
 
-const FRONT = `---
-title: A headline long enough
-description: A standfirst that is long enough to pass the fifty character minimum.
-date: 2018-07-26T17:00:00-05:00
-authors: [desk]
-section: news
-image:
-  src: photo.jpg
-  alt: A photo
-  credit: Yuri Cortez
----
-`;
+// The valid article without its body, so each test writes its own.
+const FRONT = articleSource().replace(/\n\nBody\.\n$/, "\n");
 
 function parse(source: string, file = "/c/articles/a-story/index.md") {
 	const problems: Problem[] = [];

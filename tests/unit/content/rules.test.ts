@@ -2,22 +2,10 @@ import { describe, expect, test } from "vitest";
 import { parseArticle, type Draft } from "../../../src/content/parse.ts";
 import { RULES, type RuleContext } from "../../../src/content/rules.ts";
 import type { Problem } from "../../../src/problems.ts";
+import { articleSource } from "./fixtures.ts";
 
 function draft(slug: string, extra = "", body = "Body."): Draft {
-	const source = `---
-title: A headline long enough
-description: A standfirst that is long enough to pass the fifty character minimum.
-date: 2018-07-26T17:00:00-05:00
-authors: [desk]
-section: news
-image:
-  src: photo.jpg
-  alt: A photo
-  credit: Yuri Cortez
-${extra}---
-
-${body}
-`;
+	const source = articleSource(extra, body);
 	const problems: Problem[] = [];
 	const parsed = parseArticle(source, `/c/articles/${slug}/index.md`, `${slug}.md`, problems);
 	if (!parsed) throw new Error(JSON.stringify(problems));
@@ -32,12 +20,8 @@ function context(drafts: Draft[], extra: Partial<RuleContext> = {}): RuleContext
 		]),
 	);
 	return {
-		authors: new Map([
-			["desk", { id: "desk", name: "Desk", href: "/authors/desk/" }],
-		]),
-		sections: new Map([
-			["news", { id: "news", name: "News", href: "/sections/news/" }],
-		]),
+		authors: new Map([["desk", { id: "desk", name: "Desk", href: "/authors/desk/" }]]),
+		sections: new Map([["news", { id: "news", name: "News", href: "/sections/news/" }]]),
 		slugOwners: new Map(drafts.map((d) => [d.slug, `${d.slug}.md`])),
 		aliasOwners: new Map(),
 		photos,
