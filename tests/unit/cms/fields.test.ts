@@ -7,8 +7,8 @@ import {
 	humanize,
 	stringPattern,
 	type CmsField,
-} from "../../src/cms/fields.ts";
-import { articleSchema, authorSchema, imageSchema, siteSchema } from "../../src/schema.ts";
+} from "../../../src/cms/fields.ts";
+import { articleSchema, authorSchema, imageSchema, siteSchema } from "../../../src/schema.ts";
 
 function field(fields: CmsField[], dotted: string): CmsField {
 	const [name, ...rest] = dotted.split(".");

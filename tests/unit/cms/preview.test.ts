@@ -8,7 +8,7 @@ import {
 	previewPage,
 	type PreviewPhotos,
 	type PreviewSnapshot,
-} from "../../src/cms/preview.ts";
+} from "../../../src/cms/preview.ts";
 
 const NOW = Date.parse("2026-12-01T15:00:00Z");
 const brand = { file: "", width: 512, height: 512, format: "png" };

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import type { z } from "zod";
-import { cmsConfig, cmsConfigYaml, type CmsSource } from "../../src/cms/config.ts";
-import type { CmsField } from "../../src/cms/fields.ts";
+import { cmsConfig, cmsConfigYaml, type CmsSource } from "../../../src/cms/config.ts";
+import type { CmsField } from "../../../src/cms/fields.ts";
 import {
 	articleSchema,
 	authorSchema,
@@ -10,7 +10,7 @@ import {
 	siteSchema,
 	tagSchema,
 	type SiteData,
-} from "../../src/schema.ts";
+} from "../../../src/schema.ts";
 
 const SITE: SiteData = {
 	name: "Dateline Football",
