@@ -8,7 +8,10 @@ import { SNAPSHOT_ID } from "../../../src/cms/preview.ts";
 
 /** Just enough of Immutable.js's Map for the script: get, toJS and deleteIn. */
 class FakeMap {
-	constructor(readonly value: Record<string, unknown>) {}
+	readonly value: Record<string, unknown>;
+	constructor(value: Record<string, unknown>) {
+		this.value = value;
+	}
 	get(key: string): unknown {
 		const v = this.value[key];
 		return v !== null && typeof v === "object" && !Array.isArray(v)
