@@ -1,5 +1,6 @@
 /** Dateline's Eleventy configuration: directories, and one plugin per concern. */
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import cmsPlugin from "./src/cms/plugin.ts";
 import contentPlugin from "./src/content/plugin.ts";
 import feedsPlugin from "./src/feeds.ts";
 import hostingPlugin from "./src/hosting.ts";
@@ -14,6 +15,7 @@ export default function (eleventyConfig: UserConfig) {
 	eleventyConfig.addPlugin(feedsPlugin);
 	eleventyConfig.addPlugin(searchPlugin);
 	eleventyConfig.addPlugin(hostingPlugin);
+	eleventyConfig.addPlugin(cmsPlugin);
 	// Pages come only from the plugins' virtual templates: content/ is the editors' markdown and
 	// photos, read and checked by the content plugin, never rendered by Eleventy directly.
 	eleventyConfig.setTemplateFormats(["11ty.js"]);

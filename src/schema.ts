@@ -12,6 +12,18 @@ const SLUG_HINT = "must be lowercase ASCII words joined by hyphens, e.g. world-c
 const LANGUAGE_RE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const PHOTO_EXTENSIONS_RE = /\.(jpe?g|png|webp|avif)$/i;
 
+/**
+ * What forms need beyond the rules (the CMS configuration is generated from these schemas):
+ * `format` names a date-time or a photo path, `multiline` asks for a text area, and `title`
+ * and `description` label a field and explain it.
+ */
+declare module "zod" {
+	interface GlobalMeta {
+		format?: "date-time" | "photo";
+		multiline?: boolean;
+	}
+}
+
 /** Text that must hold something other than white space. */
 function text(required: string) {
 	return z
@@ -53,7 +65,8 @@ function dateTime(required: string) {
 		.superRefine((value, ctx) => {
 			const problem = dateTimeProblem(value);
 			if (problem) ctx.addIssue({ code: "custom", message: problem });
-		});
+		})
+		.meta({ format: "date-time" });
 }
 
 function httpUrl() {
@@ -62,9 +75,11 @@ function httpUrl() {
 
 /** A photo path relative to the file that names it. */
 function photoPath(required: string) {
-	return text(required).regex(PHOTO_EXTENSIONS_RE, {
-		error: "must name a JPEG, PNG, WebP or AVIF file (.jpg, .jpeg, .png, .webp or .avif)",
-	});
+	return text(required)
+		.regex(PHOTO_EXTENSIONS_RE, {
+			error: "must name a JPEG, PNG, WebP or AVIF file (.jpg, .jpeg, .png, .webp or .avif)",
+		})
+		.meta({ format: "photo" });
 }
 
 /** One coordinate of a focal point: a fraction of the width or height from the top left. */
@@ -75,12 +90,22 @@ function fraction(edges: string) {
 
 export const imageSchema = z.strictObject(
 	{
-		src: photoPath("name the photo file beside the article, e.g. osorio.jpg"),
-		alt: text("describe what the photo shows for readers who cannot see it"),
+		src: photoPath("name the photo file beside the article, e.g. osorio.jpg").meta({
+			title: "Photo",
+			description: "JPEG, PNG, WebP or AVIF, kept beside the article",
+		}),
+		alt: text("describe what the photo shows for readers who cannot see it").meta({
+			title: "Alt text",
+			description: "What the photo shows, for readers who cannot see it",
+		}),
 		caption: optionalText(),
-		credit: text("name who made the photo"),
+		credit: text("name who made the photo").meta({
+			description: "Who made the photo; shown as “Photo: Name/Agency”",
+		}),
 		agency: optionalText(),
-		copyright: optionalText(),
+		copyright: optionalText().meta({
+			description: "The notice written into the published files, e.g. © 2018 AFP",
+		}),
 		focus: z
 			.tuple(
 				[fraction("0 the left edge, 1 the right"), fraction("0 the top, 1 the bottom")],
@@ -88,7 +113,12 @@ export const imageSchema = z.strictObject(
 					error: "must be [x, y], two fractions from the top left that crops keep in frame, e.g. [0.65, 0.4]",
 				},
 			)
-			.optional(),
+			.optional()
+			.meta({
+				title: "Focus point",
+				description:
+					"Two fractions from the top left that crops keep in frame, e.g. 0.65 then 0.4",
+			}),
 	},
 	{
 		error: (issue) =>
@@ -101,7 +131,7 @@ export const imageSchema = z.strictObject(
 export const correctionSchema = z.strictObject(
 	{
 		date: dateTime("give when the correction was made"),
-		text: text("say what was corrected"),
+		text: text("say what was corrected").meta({ multiline: true }),
 	},
 	{ error: "must be a mapping with `date` and `text`" },
 );
@@ -109,11 +139,20 @@ export const correctionSchema = z.strictObject(
 /** An article's frontmatter, exactly as CONTENT.md describes it. */
 export const articleSchema = z
 	.strictObject({
-		title: lengthBetween(10, 110, "write the headline"),
-		kicker: optionalText(),
-		description: lengthBetween(50, 300, "write the standfirst"),
-		date: dateTime("give the publication date and time with a time zone"),
-		updated: dateTime("").optional(),
+		title: lengthBetween(10, 110, "write the headline").meta({ title: "Headline" }),
+		kicker: optionalText().meta({ description: "The label above the headline" }),
+		description: lengthBetween(50, 300, "write the standfirst").meta({
+			title: "Standfirst",
+			description: "Also the meta description and the feeds' summary",
+			multiline: true,
+		}),
+		date: dateTime("give the publication date and time with a time zone").meta({
+			title: "Published",
+			description: "A date in the future schedules the article",
+		}),
+		updated: dateTime("")
+			.optional()
+			.meta({ description: "The last substantive change; not before the publication date" }),
 		authors: z
 			.array(slug("name an author id"), {
 				error: "must be a list of author ids, e.g. [goal-staff]",
@@ -134,8 +173,11 @@ export const articleSchema = z
 				});
 			})
 			.optional(),
-		image: imageSchema,
-		draft: z.boolean({ error: "must be true or false" }).optional(),
+		image: imageSchema.meta({ title: "Lead photo" }),
+		draft: z
+			.boolean({ error: "must be true or false" })
+			.optional()
+			.meta({ description: "A draft is shown only in the preview, never published" }),
 		corrections: z
 			.array(correctionSchema, { error: "must be a list of `date` and `text` entries" })
 			.optional(),
@@ -143,7 +185,8 @@ export const articleSchema = z
 			.array(slug("give the old slug"), {
 				error: "must be a list of old slugs that should redirect here, e.g. [old-slug]",
 			})
-			.optional(),
+			.optional()
+			.meta({ description: "Old slugs that redirect here" }),
 	})
 	.superRefine(
 		(article, ctx) => {
@@ -169,6 +212,28 @@ export type ImageData = z.output<typeof imageSchema>;
 /** A dated correction note. */
 export type Correction = z.output<typeof correctionSchema>;
 
+const REPO_RE = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+const BRANCH_RE = /^[A-Za-z0-9._/-]+$/;
+
+/** `site.yaml`'s `cms`: the repository the browser CMS commits to; without it, no /admin/. */
+export const cmsSchema = z.strictObject(
+	{
+		repo: text("name the GitHub repository as owner/name").regex(REPO_RE, {
+			error: "must be a GitHub repository as owner/name, e.g. newsroom/dateline",
+		}),
+		branch: text("")
+			.regex(BRANCH_RE, { error: "must be a branch name, e.g. main" })
+			.optional()
+			.meta({ description: "The branch the site is built from; main when left out" }),
+		auth_url: httpUrl().optional().meta({
+			title: "Auth URL",
+			description:
+				"The GitHub OAuth client's address; Netlify's when left out (see the README)",
+		}),
+	},
+	{ error: "must be a mapping with `repo`, e.g. { repo: newsroom/dateline, branch: main }" },
+);
+
 /** `site.yaml`: the publication. */
 export const siteSchema = z.strictObject({
 	name: text("give the publication's name"),
@@ -182,6 +247,7 @@ export const siteSchema = z.strictObject({
 	}),
 	logo: photoPath("give the logo's path relative to content/, e.g. brand/logo.png"),
 	image: photoPath("give the default social image's path relative to content/"),
+	cms: cmsSchema.optional().meta({ title: "CMS" }),
 });
 export type SiteData = z.output<typeof siteSchema>;
 
@@ -189,7 +255,7 @@ export const authorSchema = z.strictObject(
 	{
 		name: text("give the name shown in the byline"),
 		role: optionalText(),
-		bio: optionalText(),
+		bio: optionalText().meta({ multiline: true }),
 		url: httpUrl().optional(),
 		avatar: photoPath("").optional(),
 		type: z
