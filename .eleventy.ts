@@ -2,6 +2,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import contentPlugin from "./src/content-plugin.ts";
 import feedsPlugin from "./src/feeds.ts";
+import fontsPlugin from "./src/fonts.ts";
 import hostingPlugin from "./src/hosting.ts";
 import imagesPlugin from "./src/images.ts";
 import pagesPlugin from "./src/pages.ts";
@@ -14,6 +15,7 @@ export default function (eleventyConfig: UserConfig) {
 	eleventyConfig.addPlugin(feedsPlugin);
 	eleventyConfig.addPlugin(searchPlugin);
 	eleventyConfig.addPlugin(hostingPlugin);
+	eleventyConfig.addPlugin(fontsPlugin);
 	// Pages come only from the plugins' virtual templates: content/ is the editors' markdown and
 	// photos, read and checked by the content plugin, never rendered by Eleventy directly.
 	eleventyConfig.setTemplateFormats(["11ty.js"]);
