@@ -97,7 +97,7 @@
 	async function run() {
 		var q = input.value.trim();
 		var mine = ++latest;
-		var url = new URL(window.location.href);
+		var url = new window.URL(window.location.href);
 		if (q) url.searchParams.set("q", q);
 		else url.searchParams.delete("q");
 		window.history.replaceState(null, "", url);

@@ -4,6 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, test } from "vitest";
 import { SIZES } from "../../src/images.ts";
+import { LAYOUT_SIZES } from "../../layouts/partials.ts";
 import { existsSync, fixtureSite, readPage, runBuild } from "../helpers.ts";
 
 const SUMMARY_RE = /^Photos: .*$/m;
@@ -43,13 +44,13 @@ describe("photos in a build", () => {
 		);
 	});
 
-	test("the lead photo is a <picture> with AVIF, WebP and JPEG, sized for the wide container", () => {
+	test("the lead photo is a <picture> with AVIF, WebP and JPEG, sized for its column", () => {
 		const picture = third.querySelector("figure.lead-photo picture");
 		const sources = [...(picture?.querySelectorAll("source") ?? [])];
 		expect(sources.map((s) => s.getAttribute("type"))).toEqual(["image/avif", "image/webp"]);
-		for (const s of sources) expect(s.getAttribute("sizes")).toBe(SIZES.lead);
+		for (const s of sources) expect(s.getAttribute("sizes")).toBe(LAYOUT_SIZES.articleLead);
 		const img = picture?.querySelector("img");
-		expect(img?.getAttribute("sizes")).toBe(SIZES.lead);
+		expect(img?.getAttribute("sizes")).toBe(LAYOUT_SIZES.articleLead);
 		expect(img?.getAttribute("width")).toBe("96");
 		expect(img?.getAttribute("height")).toBe("64");
 		expect(img?.getAttribute("loading")).toBe("eager");

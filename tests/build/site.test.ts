@@ -25,7 +25,7 @@ describe("article page", () => {
 			"The first story has a &lt;script&gt; in its headline",
 		);
 		expect(article.querySelector(".standfirst")?.textContent).toBe(
-			'A standfirst long enough to pass the fifty character minimum, with "quotes" & an ampersand.',
+			"A standfirst long enough to pass the fifty character minimum, with “quotes” & an ampersand.",
 		);
 		expect(article.querySelector(".byline")?.textContent).toBe(
 			"By Gazette desk and Ana Writer",
