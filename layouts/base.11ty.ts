@@ -2,7 +2,7 @@
 import { html, raw, type SafeHtml } from "../src/html.ts";
 import type { Catalog } from "../src/content.ts";
 import { formatEditionDate, localIso } from "../src/dates.ts";
-import { fontFaceCss, fontPreloads } from "../src/fonts.ts";
+import { fontFaceCss, fontLoader } from "../src/fonts.ts";
 import { jsonLdScript } from "../src/structured-data.ts";
 import { absoluteUrl } from "../src/urls.ts";
 
@@ -145,7 +145,8 @@ ${page.noCanonical ? "" : html`<link rel="canonical" href="${absoluteUrl(catalog
 ${socialMeta(page, title)}
 ${(page.jsonLd ?? []).map((data) => jsonLdScript(data))}
 ${page.head ?? ""}
-${fontPreloads(u)}<style>${raw(fontFaceCss(u) + page.css)}</style>
+${fontLoader()}
+<style>${raw(fontFaceCss(u) + page.css)}</style>
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>

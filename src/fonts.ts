@@ -1,7 +1,7 @@
 /**
  * The text face: Newsreader (Production Type, drawn for reading news on screens; SIL OFL),
  * self-hosted from Fontsource in its latin subset as woff2, served under a content-hashed name
- * like the scripts, with `font-display: swap`. Until it arrives, text is set in local fallback
+ * like the scripts, with `font-display: swap`. Until it is used, text is set in local fallback
  * faces whose size and vertical metrics are overridden to Newsreader's, computed by Capsize
  * from the shipped files, so the swap moves nothing.
  */
@@ -14,16 +14,13 @@ import notoSerifBold from "@capsizecss/metrics/notoSerif/700";
 import timesNewRoman from "@capsizecss/metrics/timesNewRoman";
 import timesNewRomanBold from "@capsizecss/metrics/timesNewRoman/700";
 import { fromBuffer } from "@capsizecss/unpack";
-import { html, type SafeHtml } from "./html.ts";
+import { html, raw, type SafeHtml } from "./html.ts";
 import { fingerprint } from "./hosting.ts";
 
 const FONTSOURCE = path.resolve(import.meta.dirname, "../node_modules/@fontsource/newsreader");
 const FAMILY = "Newsreader";
 const FALLBACK = `${FAMILY} Fallback`;
 const FALLBACK_ANDROID = `${FAMILY} Fallback Android`;
-/** The `--serif` stack: the web font, its tuned fallbacks, then whatever serif there is. */
-export const SERIF_STACK = `${FAMILY},"${FALLBACK}","${FALLBACK_ANDROID}",serif`;
-
 type Metrics = Parameters<typeof createFontStack>[0][number];
 
 /** One weight and style of the web font, as the site serves it. */
@@ -35,15 +32,13 @@ export interface WebFont {
 	/** Site-relative, content-hashed address, e.g. /assets/newsreader-latin-400-normal.3f2a9c1e0b.woff2 */
 	href: string;
 	bytes: number;
-	/** Fetched before the CSS asks for it: the weights every page's first screen sets. */
-	preload: boolean;
 }
 
-// Regular and bold set every page's first screen; the italic is fetched only where text uses it.
+// A browser fetches a face only when text on the page uses it: the italic rarely.
 const FACES = [
-	{ weight: 400, style: "normal", preload: true },
-	{ weight: 700, style: "normal", preload: true },
-	{ weight: 400, style: "italic", preload: false },
+	{ weight: 400, style: "normal" },
+	{ weight: 700, style: "normal" },
+	{ weight: 400, style: "italic" },
 ] as const;
 
 function load(face: (typeof FACES)[number]): WebFont & { content: Buffer } {
@@ -140,12 +135,15 @@ export function fontFaceCss(url: (rootPath: string) => string): string {
 	return faces.join("") + FALLBACK_FACES;
 }
 
-/** `<link rel="preload">` for the faces every first screen sets. */
-export function fontPreloads(url: (rootPath: string) => string): SafeHtml {
-	return html`${WEB_FONTS.filter((f) => f.preload).map(
-		(f) =>
-			html`<link rel="preload" href="${url(f.href)}" as="font" type="font/woff2" crossorigin>\n`,
-	)}`;
+// The first page of a visit paints in the fallback faces and asks for Newsreader only after
+// the load event, so the font never competes with the lead photo for the first screen (it
+// cost Lighthouse's LCP 0.3-0.4 s when preloaded). Later pages of the visit find the files in
+// the cache and set Newsreader from the first paint. Without JavaScript the tuned fallbacks stay.
+const LOADER = `(function(h){function on(){h.classList.add("fonts");try{sessionStorage.setItem("fonts","1")}catch(e){}}try{if(sessionStorage.getItem("fonts"))return on()}catch(e){}addEventListener("load",on)})(document.documentElement)`;
+
+/** The inline script that switches the page to the web font: at once if this visit has it. */
+export function fontLoader(): SafeHtml {
+	return html`<script>${raw(LOADER)}</script>`;
 }
 
 /** Copies the font files to their hashed addresses (binary files are copied, not rendered). */

@@ -1,23 +1,18 @@
 // Progressive enhancement of /search/: the same form, answered in the page by Pagefind's
 // search API instead of a web search, with results set like the site's own list rows.
 // Reads ?q= so a query typed elsewhere carries over, and writes it back as the query changes.
-(async function () {
-	var form = document.querySelector(".search-form");
-	var input = document.getElementById("search-q");
-	var list = document.getElementById("search-results");
-	var status = document.getElementById("search-status");
-	var filterBar = document.getElementById("search-filters");
-	if (!form || !input || !list || !status || !filterBar) return;
-	var pagefind;
-	try {
-		pagefind = await import(form.getAttribute("data-pagefind"));
-		await pagefind.options({ baseUrl: form.getAttribute("data-base-url") || "/" });
-	} catch {
-		return; // No index (the preview, say): the form keeps its web search.
-	}
-	form.classList.add("search-form-local");
-	var section = null;
-	var dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || "en", {
+"use strict";
+// A block, not a function, so each function stays short; in strict mode nothing in it leaks
+// into the page's globals.
+{
+	const form = document.querySelector(".search-form");
+	const input = document.getElementById("search-q");
+	const list = document.getElementById("search-results");
+	const status = document.getElementById("search-status");
+	const filterBar = document.getElementById("search-filters");
+	let pagefind = null;
+	let section = null;
+	const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || "en", {
 		year: "numeric",
 		month: "long",
 		day: "numeric",
@@ -93,7 +88,7 @@
 		});
 	}
 
-	var latest = 0;
+	let latest = 0;
 	async function run() {
 		var q = input.value.trim();
 		var mine = ++latest;
@@ -123,18 +118,30 @@
 			n === 0 ? "No articles match “" + q + "”." : n + " article" + (n === 1 ? "" : "s");
 	}
 
-	var timer = 0;
-	input.addEventListener("input", function () {
-		window.clearTimeout(timer);
-		timer = window.setTimeout(run, 200);
-	});
-	form.addEventListener("submit", function (event) {
-		event.preventDefault();
-		run();
-	});
-	var q = new URLSearchParams(window.location.search).get("q");
-	if (q) {
-		input.value = q;
-		run();
+	async function start() {
+		if (!form || !input || !list || !status || !filterBar) return;
+		try {
+			pagefind = await import(form.getAttribute("data-pagefind"));
+			await pagefind.options({ baseUrl: form.getAttribute("data-base-url") || "/" });
+		} catch {
+			return; // No index (the preview, say): the form keeps its web search.
+		}
+		form.classList.add("search-form-local");
+		let timer = 0;
+		input.addEventListener("input", function () {
+			window.clearTimeout(timer);
+			timer = window.setTimeout(run, 200);
+		});
+		form.addEventListener("submit", function (event) {
+			event.preventDefault();
+			run();
+		});
+		var q = new URLSearchParams(window.location.search).get("q");
+		if (q) {
+			input.value = q;
+			run();
+		}
 	}
-})();
+
+	start();
+}
