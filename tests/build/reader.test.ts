@@ -125,7 +125,7 @@ describe("the web font", () => {
 		);
 	});
 
-	test("pages declare it with swap and tuned fallbacks, and ask for it only after the load event", async () => {
+	test("pages declare it with swap and tuned fallbacks, and ask for it only after the load event and a painted frame", async () => {
 		const doc = await page(REPORT);
 		// A preload would compete with the lead photo on the first screen.
 		expect(doc.querySelectorAll('link[rel="preload"][as="font"]')).toHaveLength(0);
@@ -137,7 +137,7 @@ describe("the web font", () => {
 		expect(css).toMatch(/:root\{[^}]*--serif:"Newsreader Fallback"/);
 		expect(css).toMatch(/\.fonts\{--serif:Newsreader,/);
 		const script = doc.querySelector("head script:not([type])")?.textContent ?? "";
-		expect(script).toContain('addEventListener("load",on)');
+		expect(script).toContain('addEventListener("load",function(){requestAnimationFrame(');
 		expect(script).toContain('sessionStorage.getItem("fonts")');
 	});
 
