@@ -40,7 +40,10 @@
 		var end = Math.min(words.length, start + 30);
 		if (start > skip) p.append("… ");
 		for (var i = start; i < end; i++) {
-			p.append(marked.has(i) ? el("mark", "", words[i]) : words[i]);
+			// Punctuation after a matched word stays outside its mark.
+			const word = marked.has(i) ? /^(.*?)([.,;:!?”’)]*)$/.exec(words[i]) : null;
+			if (word) p.append(el("mark", "", word[1]), word[2]);
+			else p.append(words[i]);
 			if (i < end - 1) p.append(" ");
 		}
 		if (end < words.length) p.append(" …");
