@@ -3,6 +3,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import cmsPlugin from "./src/cms/plugin.ts";
 import contentPlugin from "./src/content/plugin.ts";
 import feedsPlugin from "./src/feeds.ts";
+import fontsPlugin from "./src/fonts.ts";
 import hostingPlugin from "./src/hosting.ts";
 import photosPlugin from "./src/photos/plugin.ts";
 import pagesPlugin from "./src/pages.ts";
@@ -16,6 +17,7 @@ export default function (eleventyConfig: UserConfig) {
 	eleventyConfig.addPlugin(searchPlugin);
 	eleventyConfig.addPlugin(hostingPlugin);
 	eleventyConfig.addPlugin(cmsPlugin);
+	eleventyConfig.addPlugin(fontsPlugin);
 	// Pages come only from the plugins' virtual templates: content/ is the editors' markdown and
 	// photos, read and checked by the content plugin, never rendered by Eleventy directly.
 	eleventyConfig.setTemplateFormats(["11ty.js"]);

@@ -1,13 +1,15 @@
 /** The article page: kicker, headline, standfirst, byline, dateline, lead photo, body, tags, corrections. */
 import { html, raw, type SafeHtml } from "../src/html.ts";
-import { formatDateTime } from "../src/dates.ts";
+import { formatDateTime, localIso } from "../src/dates.ts";
 import type { Article } from "../src/content/types.ts";
 import type { Catalog } from "../src/content/catalog.ts";
 import { renderInline } from "../src/markdown.ts";
 import { newsArticle } from "../src/structured-data.ts";
+import { editorsNotes, typographic } from "../src/typography.ts";
 import { absoluteUrl } from "../src/urls.ts";
 import { base } from "./base.11ty.ts";
-import { articleBody, byline, card, leadFigure, time } from "./partials.ts";
+import { SIZES } from "./picture.ts";
+import { ShownPhotos, articleBody, byline, leadFigure, row, time } from "./partials.ts";
 
 /** What the article template hands this layout. */
 export interface ArticlePage {
@@ -49,10 +51,19 @@ function tagList(catalog: Catalog, article: Article): SafeHtml | string {
 function related(catalog: Catalog, article: Article): SafeHtml | string {
 	const list = catalog.related(article);
 	if (list.length === 0) return "";
+	// The lead photo is already on the page: a related story with the same photo shows none.
+	const photos = new ShownPhotos();
+	photos.claim(article.image);
 	return html`<section class="related" aria-labelledby="related-heading">
 <h2 class="rule-heading" id="related-heading">Related</h2>
-<div class="card-list">${list.map((a) => card(catalog, a))}</div>
+<div class="row-list">${list.map((a) => row(catalog, a, { photos }))}</div>
 </section>`;
+}
+
+/** The label above the headline: the section, and the editor's kicker when there is one. */
+function kicker(article: Article): SafeHtml {
+	const { data, section } = article;
+	return html`<p class="kicker" data-pagefind-ignore><a href="${section.href}" data-pagefind-filter="section" data-pagefind-meta="section">${section.name}</a>${data.kicker ? html` <span class="kicker-text">· ${typographic(data.kicker)}</span>` : ""}</p>`;
 }
 
 function corrections(catalog: Catalog, article: Article): SafeHtml | string {
@@ -73,26 +84,26 @@ export function render(page: ArticlePage): string {
 	const updated = data.updated
 		? html`<p class="updated">Updated ${time(catalog, data.updated, article.modified)}</p>`
 		: "";
-	const main = html`<article class="story" data-pagefind-body>
+	const main = html`<article class="story wrap-wide" data-pagefind-body>
 ${statusBanner(catalog, article)}
-<header class="story-head wrap">
-<p class="kicker" data-pagefind-ignore>${data.kicker ? html`<span>${data.kicker}</span> · ` : ""}<a href="${article.section.href}" data-pagefind-filter="section">${article.section.name}</a></p>
-<h1 class="headline" data-pagefind-meta="title">${data.title}</h1>
-<p class="standfirst">${data.description}</p>
+<header class="story-head">
+${kicker(article)}
+<h1 class="headline" data-pagefind-meta="title">${typographic(data.title)}</h1>
+<p class="standfirst">${typographic(data.description)}</p>
 <div class="story-meta" data-pagefind-ignore>
 ${byline(article)}
-<p class="dateline">${article.status === "published" ? "Published" : "Dated"} ${time(catalog, data.date, article.published)}</p>
+<p class="dateline" data-pagefind-meta="date:${localIso(article.published, catalog.site.timezone).slice(0, 10)}">${article.status === "published" ? "Published" : "Dated"} ${time(catalog, data.date, article.published)}</p>
 ${updated}
 </div>
 </header>
-<div class="wrap-wide" data-pagefind-ignore>${leadFigure(article.image, { eager: true })}</div>
-<div class="story-body wrap">${raw(articleBody(catalog, article))}</div>
-<footer class="story-foot wrap" data-pagefind-ignore>
+<div class="story-lead" data-pagefind-ignore>${leadFigure(article.image, { eager: true, sizes: SIZES.articleLead })}</div>
+<div class="story-body">${raw(editorsNotes(articleBody(catalog, article)))}</div>
+<footer class="story-foot" data-pagefind-ignore>
 ${tagList(catalog, article)}
 ${corrections(catalog, article)}
 </footer>
 </article>
-<aside class="wrap" aria-label="More to read">${related(catalog, article)}</aside>`;
+<aside class="more wrap-wide" aria-label="More to read">${related(catalog, article)}</aside>`;
 	const crop = article.image.rendition?.crops.find((c) => c.ratio === "16:9");
 	return base({
 		catalog,

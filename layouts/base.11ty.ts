@@ -1,6 +1,8 @@
 /** The frame of every page: head metadata, masthead with section navigation, and footer. */
 import { html, raw, type SafeHtml } from "../src/html.ts";
 import type { Catalog } from "../src/content/catalog.ts";
+import { formatEditionDate, localIso } from "../src/dates.ts";
+import { fontFaceCss, fontLoader } from "../src/fonts.ts";
 import { jsonLdScript } from "../src/structured-data.ts";
 import { absoluteUrl } from "../src/urls.ts";
 
@@ -81,16 +83,11 @@ ${a.tags.map((t) => html`<meta property="article:tag" content="${t}">\n`)}${a.au
 }<meta name="twitter:card" content="summary_large_image">`;
 }
 
-/** Renders a whole HTML document around a page's main content. */
-export function base(page: BasePage): SafeHtml {
+/** The masthead: logo and name, the date of the build in the publication's zone, sections. */
+function masthead(page: BasePage): SafeHtml {
 	const { catalog } = page;
 	const { site, sections } = catalog;
-	// Search results cut titles near 70 characters: the publication's name goes only where it fits.
-	const full = page.title ? `${page.title} | ${site.name}` : site.name;
-	const title = full.length <= TITLE_MAX ? full : (page.title ?? site.name);
-	const year = new Date(catalog.buildTime).getUTCFullYear();
 	const u = (rootPath: string) => catalog.url(rootPath);
-	const robots = page.noindex ? "noindex, nofollow" : "index, follow, max-image-preview:large";
 	const nav = [...sections.values()].map((s) => {
 		const current =
 			s.id === page.sectionId
@@ -98,6 +95,36 @@ export function base(page: BasePage): SafeHtml {
 				: "";
 		return html`<li><a href="${s.href}"${current}>${s.name}</a></li>`;
 	});
+	const day = localIso(catalog.buildTime, site.timezone).slice(0, 10);
+	const logo = site.logoFile;
+	// The logo is 1.3em square in the CSS; its width and height reserve that shape.
+	const side = Math.min(logo.width, logo.height, 48);
+	return html`<header class="masthead">
+<div class="wrap-wide masthead-inner">
+<div class="masthead-id">
+<a class="brand" href="${u("/")}"${page.href === u("/") ? html` aria-current="page"` : ""}><img src="${site.logoHref}" alt="" width="${Math.round((side * logo.width) / logo.height)}" height="${side}">${site.name}</a>
+<p class="edition-date"><time datetime="${day}">${formatEditionDate(catalog.buildTime, site.language, site.timezone)}</time></p>
+</div>
+<nav class="sections" aria-label="Sections">
+<ul>
+${nav}
+<li><a href="${u("/search/")}"${page.href === u("/search/") ? html` aria-current="page"` : ""}>Search</a></li>
+</ul>
+</nav>
+</div>
+</header>`;
+}
+
+/** Renders a whole HTML document around a page's main content. */
+export function base(page: BasePage): SafeHtml {
+	const { catalog } = page;
+	const { site } = catalog;
+	// Search results cut titles near 70 characters: the publication's name goes only where it fits.
+	const full = page.title ? `${page.title} | ${site.name}` : site.name;
+	const title = full.length <= TITLE_MAX ? full : (page.title ?? site.name);
+	const year = new Date(catalog.buildTime).getUTCFullYear();
+	const u = (rootPath: string) => catalog.url(rootPath);
+	const robots = page.noindex ? "noindex, nofollow" : "index, follow, max-image-preview:large";
 	const doc = html`<!DOCTYPE html>
 <html lang="${site.language}">
 <head>
@@ -118,21 +145,12 @@ ${page.noCanonical ? "" : html`<link rel="canonical" href="${absoluteUrl(catalog
 ${socialMeta(page, title)}
 ${(page.jsonLd ?? []).map((data) => jsonLdScript(data))}
 ${page.head ?? ""}
-<style>${raw(page.css)}</style>
+${fontLoader()}
+<style>${raw(fontFaceCss(u) + page.css)}</style>
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>
-<header class="masthead">
-<div class="wrap-wide masthead-inner">
-<a class="brand" href="${u("/")}"${page.href === u("/") ? html` aria-current="page"` : ""}>${site.name}</a>
-<nav class="sections" aria-label="Sections">
-<ul>
-${nav}
-<li><a href="${u("/search/")}"${page.href === u("/search/") ? html` aria-current="page"` : ""}>Search</a></li>
-</ul>
-</nav>
-</div>
-</header>
+${masthead(page)}
 <main id="main" tabindex="-1">
 ${page.main}
 </main>

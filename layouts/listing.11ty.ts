@@ -2,7 +2,8 @@
 import { html, type SafeHtml } from "../src/html.ts";
 import type { Catalog, ListingPage } from "../src/content/catalog.ts";
 import { base } from "./base.11ty.ts";
-import { card } from "./partials.ts";
+import { typographic } from "../src/typography.ts";
+import { ShownPhotos, row } from "./partials.ts";
 
 /** What the listing template hands this layout. */
 export interface ListingView {
@@ -20,10 +21,10 @@ function heading(view: ListingView): { title: string; description: string; intro
 		return {
 			title: a.name,
 			description: a.bio ?? `Articles by ${a.name} for ${catalog.site.name}.`,
-			intro: html`<p class="listing-label">Author</p>
+			intro: html`<p class="label">Author</p>
 <h1>${a.name}</h1>
 ${a.role ? html`<p class="author-role">${a.role}</p>` : ""}
-${a.bio ? html`<p class="standfirst">${a.bio}</p>` : ""}
+${a.bio ? html`<p class="standfirst">${typographic(a.bio)}</p>` : ""}
 ${a.url ? html`<p><a href="${a.url}" rel="me">${a.url.replace(/^https?:\/\//, "")}</a></p>` : ""}
 <p class="listing-count">${count}</p>`,
 		};
@@ -33,9 +34,9 @@ ${a.url ? html`<p><a href="${a.url}" rel="me">${a.url.replace(/^https?:\/\//, ""
 	return {
 		title: item.name,
 		description: item.description ?? `${item.name}: articles from ${catalog.site.name}.`,
-		intro: html`<p class="listing-label">${label}</p>
+		intro: html`<p class="label">${label}</p>
 <h1>${item.name}</h1>
-${item.description ? html`<p class="standfirst">${item.description}</p>` : ""}
+${item.description ? html`<p class="standfirst">${typographic(item.description)}</p>` : ""}
 <p class="listing-count">${count}</p>`,
 	};
 }
@@ -56,11 +57,13 @@ ${page.next ? html`<a rel="next" href="${page.next}">Older →</a>` : html`<span
 export function render(view: ListingView): string {
 	const { catalog, page } = view;
 	const head = heading(view);
-	const main = html`<div class="wrap listing">
+	const photos = new ShownPhotos();
+	const sectionId = page.subject.kind === "section" ? page.subject.item.id : undefined;
+	const main = html`<div class="wrap-wide listing">
 <header class="listing-head">${head.intro}</header>
 ${
 	page.items.length > 0
-		? html`<div class="card-list">${page.items.map((a) => card(catalog, a, { level: 2 }))}</div>`
+		? html`<div class="row-list">${page.items.map((a) => row(catalog, a, { level: 2, photos, sectionId }))}</div>`
 		: html`<p>No articles yet.</p>`
 }
 ${pager(page)}

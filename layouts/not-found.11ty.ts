@@ -2,7 +2,7 @@
 import { html } from "../src/html.ts";
 import type { Catalog } from "../src/content/catalog.ts";
 import { base } from "./base.11ty.ts";
-import { card } from "./partials.ts";
+import { ShownPhotos, row } from "./partials.ts";
 
 /** What the 404 template hands this layout. */
 export interface NotFoundView {
@@ -13,13 +13,14 @@ export interface NotFoundView {
 /** Renders the 404 page. */
 export function render(view: NotFoundView): string {
 	const { catalog } = view;
-	const main = html`<div class="wrap listing">
+	const photos = new ShownPhotos();
+	const main = html`<div class="wrap-wide listing">
 <header class="listing-head">
-<p class="listing-label">Error 404</p>
+<p class="label">Error 404</p>
 <h1>We can’t find that page</h1>
 <p class="standfirst">It may have moved, or the address may be mistyped. Try the <a href="${catalog.url("/")}">front page</a>, <a href="${catalog.url("/search/")}">search</a>, or the latest articles below.</p>
 </header>
-<div class="card-list">${catalog.articles.slice(0, 5).map((a) => card(catalog, a, { level: 2 }))}</div>
+<div class="row-list">${catalog.articles.slice(0, 5).map((a) => row(catalog, a, { level: 2, photos }))}</div>
 </div>`;
 	return base({
 		catalog,

@@ -1,10 +1,11 @@
-/** Pieces shared by layouts: bylines, dates, photos and article cards. */
+/** Pieces shared by layouts: bylines, dates, photos, article cards and list rows. */
 import { html, type SafeHtml } from "../src/html.ts";
 import { formatDate, formatDateTime } from "../src/dates.ts";
 import type { Article, Photo } from "../src/content/types.ts";
 import type { Catalog } from "../src/content/catalog.ts";
 import { creditLine } from "../src/credits.ts";
 import { renderBody } from "../src/markdown.ts";
+import { typographic } from "../src/typography.ts";
 import { SIZES, picture } from "./picture.ts";
 
 /** "By Goal staff" or "By A, B and C", each name linking to the author's page. */
@@ -30,11 +31,28 @@ export function time(catalog: Catalog, iso: string, epoch: number, withTime = tr
 }
 
 /**
+ * The photos a page already shows, by published file: the same photo is shown once per page,
+ * however many of its stories use it.
+ */
+export class ShownPhotos {
+	readonly #seen = new Set<string>();
+	/** True the first time a photo is offered (and from then on it counts as shown). */
+	claim(photo: Photo): boolean {
+		const key = photo.rendition?.fallback.href ?? photo.file;
+		if (this.#seen.has(key)) return false;
+		this.#seen.add(key);
+		return true;
+	}
+}
+
+/**
  * The lead photo as a figure with its caption and credit. `sizes` defaults to the article
  * page's wide container; a layout that shows it narrower passes its own.
  */
 export function leadFigure(photo: Photo, options: { eager: boolean; sizes?: string }): SafeHtml {
-	const caption = photo.caption ? html`<span class="caption">${photo.caption}</span> ` : "";
+	const caption = photo.caption
+		? html`<span class="caption">${typographic(photo.caption)}</span> `
+		: "";
 	return html`<figure class="lead-photo">
 		${picture(photo, photo.alt, { sizes: options.sizes ?? SIZES.lead, eager: options.eager })}
 		<figcaption>${caption}<span class="credit">${creditLine(photo)}</span></figcaption>
@@ -49,7 +67,9 @@ export function bodyPhoto(photo: Photo, figure: boolean): string {
 	const img = picture(photo, photo.alt, { sizes: SIZES.inline });
 	const credit = html`<span class="credit">${creditLine(photo)}</span>`;
 	if (!figure) return html`${img} ${credit}`.toString();
-	const caption = photo.caption ? html`<span class="caption">${photo.caption}</span> ` : "";
+	const caption = photo.caption
+		? html`<span class="caption">${typographic(photo.caption)}</span> `
+		: "";
 	return html`<figure class="photo">${img}<figcaption>${caption}${credit}</figcaption></figure>\n`.toString();
 }
 
@@ -58,24 +78,55 @@ export function articleBody(catalog: Catalog, article: Article): string {
 	return renderBody(article.body, article.bodyPhotos, bodyPhoto, catalog.basePath);
 }
 
-/** A teaser for listings: kicker, headline link, standfirst, date. */
-export function card(
-	catalog: Catalog,
-	article: Article,
-	options: { photo?: boolean; level?: 2 | 3 } = {},
-): SafeHtml {
-	const level = options.level ?? 3;
-	const headline = html`<a href="${article.href}">${article.data.title}</a>`;
-	return html`<article class="card${options.photo ? " card-photo" : ""}">
-		${options.photo ? html`<a class="card-image" href="${article.href}" tabindex="-1" aria-hidden="true">${picture(article.image, "", { sizes: SIZES.card, focus: article.image.focus })}</a>` : ""}
+/**
+ * The one label a teaser carries: the editor's kicker, else its section (as a link), unless
+ * the page is that section's own.
+ */
+export function label(article: Article, sectionId?: string): SafeHtml | string {
+	if (article.data.kicker) return html`<p class="label">${typographic(article.data.kicker)}</p>`;
+	if (article.section.id === sectionId) return "";
+	return html`<p class="label"><a href="${article.section.href}">${article.section.name}</a></p>`;
+}
+
+/** How a card or row is set: its heading level, the page's photos, its section if any. */
+export interface TeaserOptions {
+	level?: 2 | 3;
+	/** Where the teaser may show its photo; without it, no photo. */
+	photos?: ShownPhotos;
+	/** The section whose page this is: its stories need no section label. */
+	sectionId?: string;
+}
+
+function teaserText(catalog: Catalog, article: Article, options: TeaserOptions): SafeHtml {
+	const headline = html`<a href="${article.href}">${typographic(article.data.title)}</a>`;
+	return html`${label(article, options.sectionId)}
+			${options.level === 2 ? html`<h2 class="card-title">${headline}</h2>` : html`<h3 class="card-title">${headline}</h3>`}
+			<p class="card-standfirst">${typographic(article.data.description)}</p>
+			<p class="card-meta">${time(catalog, article.data.date, article.published, false)}</p>`;
+}
+
+function teaserPhoto(article: Article, cls: string, sizes: string, options: TeaserOptions) {
+	if (!options.photos?.claim(article.image)) return "";
+	return html`<a class="${cls}" href="${article.href}" tabindex="-1" aria-hidden="true">${picture(article.image, "", { sizes, focus: article.image.focus })}</a>`;
+}
+
+/** A teaser for grids: photo (when not already on the page), label, headline, standfirst, date. */
+export function card(catalog: Catalog, article: Article, options: TeaserOptions = {}): SafeHtml {
+	const photo = teaserPhoto(article, "card-image", SIZES.card, options);
+	return html`<article class="card${photo ? " card-photo" : ""}">
+		${photo}
 		<div class="card-text">
-			${article.data.kicker ? html`<p class="kicker">${article.data.kicker}</p>` : ""}
-			${level === 2 ? html`<h2 class="card-title">${headline}</h2>` : html`<h3 class="card-title">${headline}</h3>`}
-			<p class="card-standfirst">${article.data.description}</p>
-			<p class="card-meta">
-				<a class="card-section" href="${article.section.href}">${article.section.name}</a> ·
-				${time(catalog, article.data.date, article.published, false)}
-			</p>
+			${teaserText(catalog, article, options)}
 		</div>
+	</article>`;
+}
+
+/** A teaser for lists: the text, with a thumbnail beside it when the photo is not yet shown. */
+export function row(catalog: Catalog, article: Article, options: TeaserOptions = {}): SafeHtml {
+	return html`<article class="row">
+		<div class="row-text">
+			${teaserText(catalog, article, options)}
+		</div>
+		${teaserPhoto(article, "row-image", SIZES.row, options)}
 	</article>`;
 }

@@ -3,13 +3,18 @@ import { html, type SafeHtml } from "../src/html.ts";
 import type { PublishablePhoto } from "../src/photos/types.ts";
 
 /**
- * `sizes` for each place a photo appears; they mirror assets/css/site.css. The wide container
+ * `sizes` for each place a photo appears; they mirror assets/css/. The wide container
  * is 76rem with a gap of clamp(1rem, 0.6rem + 2vw, 2rem) each side; the body column 40rem;
  * cards fill columns of at least 16rem.
  */
 export const SIZES = {
-	/** `.wrap-wide > .lead-photo` on the article page. */
+	/** A lead photo in the wide container (the default of `leadFigure`). */
 	lead: "(min-width: 76rem) 72rem, (min-width: 70rem) calc(100vw - 4rem), calc(96vw - 1.2rem)",
+	/** The article's lead photo: edge to edge on a phone, 7/12 of the wide column from 64rem. */
+	articleLead:
+		"(min-width: 76rem) 42rem, (min-width: 64rem) calc(57vw - 3rem), (min-width: 40rem) calc(100vw - 4rem), 100vw",
+	/** A list row's thumbnail: 6.5rem on a phone, 14rem from 48rem. */
+	row: "(min-width: 48rem) 14rem, 6.5rem",
 	/** The home page's lead story: the photo takes 3fr of a 3fr 2fr grid from 56rem. */
 	homeLead: "(min-width: 76rem) 42rem, (min-width: 56rem) calc(60vw - 3rem), calc(96vw - 1.2rem)",
 	/** A body photo in `.story-body`. */

@@ -1,6 +1,6 @@
 /**
  * The search page. With JavaScript, Pagefind searches the article bodies in the browser, with
- * filters by section and tag. Without it, the same form sends the query to a web search
+ * a filter by section. Without it, the same form sends the query to a web search
  * limited to this site, so the form still leads somewhere useful.
  */
 import { html } from "../src/html.ts";
@@ -18,9 +18,11 @@ export interface SearchView {
 export function render(view: SearchView): string {
 	const { catalog } = view;
 	const host = new URL(catalog.site.url).host;
-	const main = html`<div class="wrap listing">
-<header class="listing-head"><h1>Search</h1></header>
-<form class="search-form" action="https://duckduckgo.com/" method="get" role="search">
+	// One form for both: without JavaScript it asks a web search; search.js answers it in the
+	// page with Pagefind, so it looks the same either way.
+	const main = html`<div class="wrap-wide listing search-page">
+<header class="listing-head"><h1>Search</h1><p class="listing-count" id="search-status" role="status"></p></header>
+<form class="search-form" action="https://duckduckgo.com/" method="get" role="search" data-pagefind="${catalog.url("/pagefind/pagefind.js")}" data-base-url="${catalog.url("/")}">
 <label for="search-q">Search ${catalog.site.name}</label>
 <div class="search-row">
 <input id="search-q" name="q" type="search" required>
@@ -29,9 +31,9 @@ export function render(view: SearchView): string {
 </div>
 <p class="search-note">Without JavaScript this searches ${host} on DuckDuckGo. You can also browse by <a href="${catalog.url("/tags/")}">tag</a> or by section.</p>
 </form>
-<div id="search" class="search-ui" data-base-url="${catalog.url("/")}"></div>
+<div class="search-filters" id="search-filters" role="group" aria-label="Section"></div>
+<div class="row-list" id="search-results"></div>
 </div>
-<script src="${catalog.url("/pagefind/pagefind-ui.js")}"></script>
 <script src="${catalog.url(assetUrls.get("assets/js/search.js") ?? "/assets/search.js")}"></script>`;
 	return base({
 		catalog,
@@ -39,7 +41,6 @@ export function render(view: SearchView): string {
 		description: `Search the articles of ${catalog.site.name}.`,
 		href: catalog.url("/search/"),
 		css: view.css,
-		head: html`<link rel="stylesheet" href="${catalog.url("/pagefind/pagefind-ui.css")}">`,
 		main,
 	}).toString();
 }

@@ -93,6 +93,17 @@ export function formatDate(epoch: number, language: string, timeZone: string): s
 	return formatter(language, timeZone, false).format(epoch);
 }
 
+/** The day with its weekday, as a masthead dates an edition, e.g. "Friday, July 27, 2018". */
+export function formatEditionDate(epoch: number, language: string, timeZone: string): string {
+	return new Intl.DateTimeFormat(language, {
+		timeZone,
+		weekday: "long",
+		year: "numeric",
+		month: "long",
+		day: "numeric",
+	}).format(epoch);
+}
+
 /** An RFC 3339 timestamp in UTC for `datetime` attributes, feeds and sitemaps. */
 export function isoUtc(epoch: number): string {
 	return new Date(epoch).toISOString().replace(/\.000Z$/, "Z");

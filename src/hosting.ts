@@ -14,7 +14,7 @@ const DEFAULTS = {
 	scripts: ["assets/js/search.js"],
 };
 
-/** Paths under these prefixes carry a content hash in their names and never change. */
+/** Paths under these prefixes carry a content hash in their names and never change (fonts too: src/fonts.ts). */
 export const IMMUTABLE_PREFIXES = ["/assets/", "/img/"];
 
 /** `search.js` with its content -> `/assets/search.3f2a9c1e.js`. */

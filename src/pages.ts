@@ -16,8 +16,17 @@ import { render as renderRedirect } from "../layouts/redirect.11ty.ts";
 import { render as renderSearch } from "../layouts/search.11ty.ts";
 import { render as renderTags } from "../layouts/tags.11ty.ts";
 
+/** The stylesheets inlined, in this order, into every page. */
+export const STYLESHEETS = [
+	"assets/css/base.css",
+	"assets/css/article.css",
+	"assets/css/listings.css",
+];
+
 const DEFAULTS = {
-	stylesheet: "assets/css/site.css",
+	stylesheets: STYLESHEETS,
+	/** Inlined after them on the search page only. */
+	searchStylesheet: "assets/css/search.css",
 	/** Articles each section shows on the home page. */
 	homePerSection: 4,
 };
@@ -71,9 +80,14 @@ export default function pagesPlugin(
 ): void {
 	const opts = { ...DEFAULTS, ...options };
 	let css = "";
-	eleventyConfig.addWatchTarget(opts.stylesheet);
+	let searchCss = "";
+	const read = async (files: string[]) =>
+		minifyCss((await Promise.all(files.map((f) => readFile(f, "utf8")))).join("\n"));
+	for (const file of [...opts.stylesheets, opts.searchStylesheet])
+		eleventyConfig.addWatchTarget(file);
 	eleventyConfig.on("eleventy.before", async () => {
-		css = minifyCss(await readFile(opts.stylesheet, "utf8"));
+		css = await read(opts.stylesheets);
+		searchCss = css + (await read([opts.searchStylesheet]));
 	});
 
 	const common = { eleventyExcludeFromCollections: true };
@@ -89,7 +103,7 @@ export default function pagesPlugin(
 		renderTags({ catalog, css }),
 	);
 	addCatalogFile(eleventyConfig, "search", "/search/index.html", (catalog) =>
-		renderSearch({ catalog, css }),
+		renderSearch({ catalog, css: searchCss }),
 	);
 	addCatalogFile(eleventyConfig, "not-found", "/404.html", (catalog) =>
 		renderNotFound({ catalog, css }),

@@ -16,6 +16,7 @@ const TYPES: Record<string, string> = {
 	".webp": "image/webp",
 	".avif": "image/avif",
 	".svg": "image/svg+xml",
+	".woff2": "font/woff2",
 	".wasm": "application/wasm",
 };
 

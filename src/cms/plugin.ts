@@ -15,7 +15,7 @@ import { rolldown, type Plugin } from "rolldown";
 import type { Catalog } from "../content/catalog.ts";
 import type { CatalogEvent } from "../content/plugin.ts";
 import type { PhotoFile } from "../photos/types.ts";
-import { minifyCss } from "../pages.ts";
+import { STYLESHEETS, minifyCss } from "../pages.ts";
 import { authorSchema, sectionSchema, tagsSchema, type TagData } from "../schema.ts";
 import { render as renderAdmin } from "../../layouts/admin.11ty.ts";
 import { cmsConfig, cmsConfigYaml, type CmsSource } from "./config.ts";
@@ -25,7 +25,8 @@ import { SNAPSHOT_ID, type PreviewSnapshot } from "./preview.ts";
 export const PROXY_ENV = "DATELINE_CMS_PROXY";
 
 const DEFAULTS = {
-	stylesheet: "assets/css/site.css",
+	/** The site's own stylesheets, so the preview is the page readers get. */
+	stylesheets: STYLESHEETS,
 	/** The browser entry, bundled at build time. */
 	script: "src/cms/admin.ts",
 	/** decap-server's API address: set by `npm run cms`, used only by the preview server. */
@@ -164,7 +165,9 @@ export default function cmsPlugin(
 			};
 			script ??= bundleAdminScript(opts.script);
 			const code = await script;
-			const css = minifyCss(await readFile(opts.stylesheet, "utf8"));
+			const css = minifyCss(
+				(await Promise.all(opts.stylesheets.map((f) => readFile(f, "utf8")))).join("\n"),
+			);
 			const scriptHref = catalog.url(`/assets/cms-admin.${contentHash(code)}.js`);
 			build = {
 				config: cmsConfigYaml(cmsConfig(source)),

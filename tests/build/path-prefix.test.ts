@@ -87,6 +87,8 @@ describe("a build under a path prefix", () => {
 
 	test("search results link under the prefix", async () => {
 		const { document } = parseHTML(await read("search/index.html"));
-		expect(document.querySelector("#search")?.getAttribute("data-base-url")).toBe("/dateline/");
+		const form = document.querySelector(".search-form");
+		expect(form?.getAttribute("data-base-url")).toBe("/dateline/");
+		expect(form?.getAttribute("data-pagefind")).toBe("/dateline/pagefind/pagefind.js");
 	});
 });

@@ -43,13 +43,13 @@ describe("photos in a build", () => {
 		);
 	});
 
-	test("the lead photo is a <picture> with AVIF, WebP and JPEG, sized for the wide container", () => {
+	test("the lead photo is a <picture> with AVIF, WebP and JPEG, sized for its column", () => {
 		const picture = third.querySelector("figure.lead-photo picture");
 		const sources = [...(picture?.querySelectorAll("source") ?? [])];
 		expect(sources.map((s) => s.getAttribute("type"))).toEqual(["image/avif", "image/webp"]);
-		for (const s of sources) expect(s.getAttribute("sizes")).toBe(SIZES.lead);
+		for (const s of sources) expect(s.getAttribute("sizes")).toBe(SIZES.articleLead);
 		const img = picture?.querySelector("img");
-		expect(img?.getAttribute("sizes")).toBe(SIZES.lead);
+		expect(img?.getAttribute("sizes")).toBe(SIZES.articleLead);
 		expect(img?.getAttribute("width")).toBe("96");
 		expect(img?.getAttribute("height")).toBe("64");
 		expect(img?.getAttribute("loading")).toBe("eager");

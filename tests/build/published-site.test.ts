@@ -281,7 +281,7 @@ describe("the published Osorio site", () => {
 		expect(author.querySelector(".standfirst")?.textContent).toMatch(
 			/^Reporting by the staff of Goal/,
 		);
-		expect(author.querySelectorAll(".card")).toHaveLength(1);
+		expect(author.querySelectorAll(".row")).toHaveLength(1);
 		const article = await page("articles/osorio-to-leave-mexico/index.html");
 		expect(article.querySelector(".byline a")?.getAttribute("href")).toBe(
 			"/authors/goal-staff/",

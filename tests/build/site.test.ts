@@ -1,6 +1,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
+import { fontLoader } from "../../src/fonts.ts";
 import { existsSync, fixtureSite, readPage, runBuild } from "../helpers.ts";
 
 let output = "";
@@ -25,7 +26,7 @@ describe("article page", () => {
 			"The first story has a &lt;script&gt; in its headline",
 		);
 		expect(article.querySelector(".standfirst")?.textContent).toBe(
-			'A standfirst long enough to pass the fifty character minimum, with "quotes" & an ampersand.',
+			"A standfirst long enough to pass the fifty character minimum, with “quotes” & an ampersand.",
 		);
 		expect(article.querySelector(".byline")?.textContent).toBe(
 			"By Gazette desk and Ana Writer",
@@ -108,14 +109,17 @@ describe("article page", () => {
 		);
 	});
 
-	test("is one HTML document with the CSS inlined and no script", async () => {
+	test("is one HTML document with the CSS inlined and no script but the font switch", async () => {
 		const source = await readFile(path.join(output, "articles/first-story/index.html"), "utf8");
 		expect(source.startsWith("<!DOCTYPE html>")).toBe(true);
 		expect(article.documentElement.getAttribute("lang")).toBe("en");
 		expect(article.querySelector("style")?.textContent.length).toBeGreaterThan(1000);
-		// The only scripts are JSON-LD data: nothing runs.
+		// Besides JSON-LD data, only the web font's switch runs: nothing a reader needs.
 		const scripts = [...article.querySelectorAll("script")].map((s) => s.getAttribute("type"));
-		expect(scripts).toEqual(["application/ld+json"]);
+		expect(scripts).toEqual(["application/ld+json", null]);
+		expect(
+			`<script>${String(article.querySelector("script:not([type])")?.textContent)}</script>`,
+		).toBe(fontLoader().toString());
 		expect(article.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(
 			"https://gazette.example/articles/first-story/",
 		);

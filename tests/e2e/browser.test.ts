@@ -2,7 +2,8 @@
  * The built Osorio site in a real browser (Debian's Chromium through playwright-core): pages
  * load without console errors or failed requests, axe-core finds no violation, the keyboard
  * reaches the main links with a visible focus ring, and the lead photo arrives as AVIF.
- * Screenshots at 375 and 1280 px are saved in test-results/screenshots for people to look at.
+ * Screenshots of every page at 375 and 1280 px, light and dark, are saved in
+ * test-results/screenshots for people to look at.
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -19,6 +20,7 @@ const PAGES = {
 	article: "/articles/osorio-to-leave-mexico/",
 	tag: "/tags/juan-carlos-osorio/",
 	search: "/search/?q=Pekerman",
+	"404": "/404.html",
 };
 
 let browser: Browser;
@@ -81,33 +83,28 @@ async function axeViolations(page: Page): Promise<string[]> {
 describe("in Chromium", () => {
 	for (const [name, href] of Object.entries(PAGES)) {
 		for (const width of [375, 1280]) {
-			test(`${name} at ${String(width)} px loads cleanly and passes axe`, async () => {
-				const { page, errors } = await open(href, width);
-				if (name === "search")
-					await page.waitForSelector(".pagefind-ui__result", { timeout: 10_000 });
-				await page.screenshot({
-					path: path.join(SHOTS, `${name}-${String(width)}.png`),
-					fullPage: true,
+			for (const scheme of ["light", "dark"] as const) {
+				test(`${name} at ${String(width)} px, ${scheme}, loads cleanly and passes axe`, async () => {
+					const { page, errors } = await open(href, width, scheme);
+					if (name === "search")
+						await page.waitForSelector("#search-results .row", { timeout: 10_000 });
+					// Before the full-page shot, whose resize may cancel a lazy photo's request.
+					expect(errors).toEqual([]);
+					await page.screenshot({
+						path: path.join(SHOTS, `${name}-${String(width)}-${scheme}.png`),
+						fullPage: true,
+					});
+					expect(await axeViolations(page)).toEqual([]);
+					await page.close();
 				});
-				expect(errors).toEqual([]);
-				expect(await axeViolations(page)).toEqual([]);
-				await page.close();
-			});
+			}
 		}
 	}
 
-	test("dark mode passes axe (contrast included)", async () => {
-		const { page, errors } = await open(PAGES.article, 375, "dark");
-		await page.screenshot({ path: path.join(SHOTS, "article-375-dark.png"), fullPage: true });
-		expect(errors).toEqual([]);
-		expect(await axeViolations(page)).toEqual([]);
-		await page.close();
-	});
-
 	test("the search page finds articles with Pagefind", async () => {
 		const { page } = await open(PAGES.search, 1280);
-		await page.waitForSelector(".pagefind-ui__result", { timeout: 10_000 });
-		const titles = await page.$$eval(".pagefind-ui__result-title", (els) =>
+		await page.waitForSelector("#search-results .row", { timeout: 10_000 });
+		const titles = await page.$$eval("#search-results .card-title", (els) =>
 			els.map((e) => e.textContent.trim()),
 		);
 		expect(titles).toContain("Osorio to leave Mexican national team");
@@ -177,6 +174,112 @@ describe("in Chromium", () => {
 				}),
 		);
 		expect(shift).toBeLessThan(0.01);
+		await page.close();
+	});
+
+	test("at 1280x900 the article's body starts above the fold, beside nothing but the photo", async () => {
+		const { page } = await open(PAGES.article, 1280);
+		const top = await page.$eval(".story-body p", (p) => p.getBoundingClientRect().top);
+		expect(top).toBeLessThan(900 - 60);
+		await page.close();
+	});
+
+	test("on a phone the lead photo runs edge to edge", async () => {
+		const { page } = await open(PAGES.article, 375);
+		const box = await page.$eval(".lead-photo img", (img) => {
+			const r = img.getBoundingClientRect();
+			return { left: r.left, width: r.width };
+		});
+		expect(box).toEqual({ left: 0, width: 375 });
+		await page.close();
+	});
+
+	test("a tag pill is a link over its whole area", async () => {
+		const { page } = await open(PAGES.article, 375);
+		const boxes = await page.$$eval(".tags li", (items) =>
+			items.map((li) => {
+				const a = li.querySelector("a")?.getBoundingClientRect();
+				const r = li.getBoundingClientRect();
+				return a ? [a.width - r.width, a.height - r.height] : null;
+			}),
+		);
+		expect(boxes.length).toBeGreaterThan(0);
+		for (const box of boxes) expect(box).toEqual([0, 0]);
+		await page.close();
+	});
+
+	test("in dark mode the brand red stays red, not salmon", async () => {
+		const { page } = await open(PAGES.article, 375, "dark");
+		const color = await page.$eval(".kicker a", (a) => getComputedStyle(a).color);
+		const [r = 0, g = 0, b = 0] = (color.match(/\d+/g) ?? []).map(Number);
+		expect(r).toBe(255);
+		// Salmon (#ff8f80) has as much green and blue as red has over them: keep both low.
+		expect(Math.max(g, b)).toBeLessThan(100);
+		await page.close();
+	});
+
+	test("at 1280 px the home sections fill their rows", async () => {
+		const { page } = await open(PAGES.home, 1280);
+		const gaps = await page.$$eval(".home-sections", (containers) =>
+			containers.flatMap((c) => {
+				const right =
+					c.getBoundingClientRect().right - parseFloat(getComputedStyle(c).paddingRight);
+				const rows = new Map<number, number>();
+				for (const s of c.querySelectorAll(".home-section")) {
+					const r = s.getBoundingClientRect();
+					rows.set(r.top, Math.max(rows.get(r.top) ?? 0, r.right));
+				}
+				return [...rows.values()].map((end) => Math.round(right - end));
+			}),
+		);
+		expect(gaps.length).toBeGreaterThan(0);
+		for (const gap of gaps) expect(gap).toBeLessThanOrEqual(1);
+		await page.close();
+	});
+
+	test("Newsreader arrives as woff2 after the load event, and the swap shifts nothing", async () => {
+		const page = await browser.newPage({ viewport: { width: 375, height: 900 } });
+		const fonts: string[] = [];
+		page.on("response", (r) => {
+			if (r.url().endsWith(".woff2")) fonts.push(r.url());
+		});
+		await page.goto(site.origin + PAGES.article, { waitUntil: "networkidle" });
+		const state = await page.evaluate(async () => {
+			await document.fonts.load("400 16px Newsreader");
+			await document.fonts.load("700 16px Newsreader");
+			return {
+				switched: document.documentElement.classList.contains("fonts"),
+				used: getComputedStyle(document.querySelector("h1") as Element).fontFamily,
+			};
+		});
+		expect(state.switched).toBe(true);
+		expect(state.used).toMatch(/^Newsreader,/);
+		expect(
+			fonts.some((f) =>
+				/\/assets\/newsreader-latin-400-normal\.[0-9a-f]{10}\.woff2$/.test(f),
+			),
+		).toBe(true);
+		const shift = await page.evaluate(
+			() =>
+				new Promise<number>((resolve) => {
+					let total = 0;
+					new PerformanceObserver((list) => {
+						for (const entry of list.getEntries() as (PerformanceEntry & {
+							value: number;
+						})[])
+							total += entry.value;
+					}).observe({ type: "layout-shift", buffered: true });
+					setTimeout(() => {
+						resolve(total);
+					}, 500);
+				}),
+		);
+		expect(shift).toBe(0);
+		// The next page of the visit sets Newsreader from its first paint.
+		await page.goto(site.origin + PAGES.home, { waitUntil: "domcontentloaded" });
+		expect(
+			await page.evaluate(() => document.documentElement.classList.contains("fonts")),
+		).toBe(true);
 		await page.close();
 	});
 });

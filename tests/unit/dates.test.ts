@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
 	dateTimeProblem,
 	formatDate,
+	formatEditionDate,
 	formatDateTime,
 	isTimeZone,
 	isoUtc,
@@ -63,5 +64,17 @@ describe("time zones", () => {
 		["CDT", false],
 	])("isTimeZone(%s) is %s", (zone, expected) => {
 		expect(isTimeZone(zone)).toBe(expected);
+	});
+});
+
+describe("formatEditionDate", () => {
+	// 02:00 UTC on July 27 is still the evening of July 26 in Mexico City.
+	const epoch = Date.parse("2018-07-27T02:00:00Z");
+	test.each([
+		["en", "America/Mexico_City", "Thursday, July 26, 2018"],
+		["en", "Asia/Tokyo", "Friday, July 27, 2018"],
+		["es-MX", "America/Mexico_City", "jueves, 26 de julio de 2018"],
+	])("%s in %s", (language, zone, expected) => {
+		expect(formatEditionDate(epoch, language, zone)).toBe(expected);
 	});
 });
