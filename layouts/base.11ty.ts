@@ -2,7 +2,7 @@
 import { html, raw, type SafeHtml } from "../src/html.ts";
 import type { Catalog } from "../src/content/catalog.ts";
 import { formatEditionDate, localIso } from "../src/dates.ts";
-import { fontFaceCss, fontLoader } from "../src/fonts.ts";
+import { fontLoader } from "./font-loader.ts";
 import { jsonLdScript } from "../src/structured-data.ts";
 import { absoluteUrl } from "../src/urls.ts";
 
@@ -146,7 +146,7 @@ ${socialMeta(page, title)}
 ${(page.jsonLd ?? []).map((data) => jsonLdScript(data))}
 ${page.head ?? ""}
 ${fontLoader()}
-<style>${raw(fontFaceCss(u) + page.css)}</style>
+<style>${raw(page.css)}</style>
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to content</a>

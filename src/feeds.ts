@@ -13,7 +13,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Article, Section } from "./content/types.ts";
 import type { Catalog } from "./content/catalog.ts";
-import { addCatalogFile } from "./content/plugin.ts";
+import { addCatalogFile, addCatalogPages } from "./content/plugin.ts";
 import { isoUtc } from "./dates.ts";
 import { escapeHtml } from "./html.ts";
 import { absoluteUrl } from "./urls.ts";
@@ -195,18 +195,12 @@ function sectionScope(catalog: Catalog, section: Section, size: number): FeedSco
 	};
 }
 
-interface Data {
-	dateline: Catalog;
-	item: Section;
-}
-
 /** Registers feeds, sitemaps and robots.txt. */
 export default function feedsPlugin(
 	eleventyConfig: UserConfig,
 	options: Partial<typeof DEFAULTS> = {},
 ): void {
 	const opts = { ...DEFAULTS, ...options };
-	const common = { eleventyExcludeFromCollections: true };
 	const file = (name: string, render: (catalog: Catalog) => string) => {
 		addCatalogFile(eleventyConfig, name, `/${name}`, render);
 	};
@@ -219,15 +213,12 @@ export default function feedsPlugin(
 	file("robots.txt", (c) => robots(c));
 
 	const perSection = (ext: "xml" | "json", render: (c: Catalog, s: FeedScope) => string) => {
-		eleventyConfig.addTemplate(
-			`dateline/section-feed-${ext}.11ty.js`,
-			(data: Data) =>
-				render(data.dateline, sectionScope(data.dateline, data.item, opts.feedSize)),
-			{
-				...common,
-				pagination: { data: "dateline.pageSections", size: 1, alias: "item" },
-				permalink: (data: Data) => data.dateline.outputPath(`${data.item.href}feed.${ext}`),
-			},
+		addCatalogPages<Section>(
+			eleventyConfig,
+			`section-feed-${ext}`,
+			"pageSections",
+			(_, section) => `${section.href}feed.${ext}`,
+			(catalog, section) => render(catalog, sectionScope(catalog, section, opts.feedSize)),
 		);
 	};
 	perSection("xml", atomFeed);

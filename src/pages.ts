@@ -7,7 +7,8 @@ import { readFile } from "node:fs/promises";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Article } from "./content/types.ts";
 import type { Catalog, ListingPage } from "./content/catalog.ts";
-import { addCatalogFile } from "./content/plugin.ts";
+import { addCatalogFile, addCatalogPages } from "./content/plugin.ts";
+import { fontFaceCss } from "./fonts.ts";
 import { render as renderArticle } from "../layouts/article.11ty.ts";
 import { render as renderHome } from "../layouts/home.11ty.ts";
 import { render as renderListing } from "../layouts/listing.11ty.ts";
@@ -30,6 +31,11 @@ const DEFAULTS = {
 	/** Articles each section shows on the home page. */
 	homePerSection: 4,
 };
+
+/** A page's inlined stylesheet: the web font's `@font-face` rules (under the site's path), then the sheets. */
+function styled(catalog: Catalog, sheets: string): string {
+	return fontFaceCss((rootPath) => catalog.url(rootPath)) + sheets;
+}
 
 /** Shrinks CSS for inlining: comments and needless white space go. */
 export function minifyCss(css: string): string {
@@ -68,11 +74,6 @@ export function manifest(catalog: Catalog): string {
 	)}\n`;
 }
 
-interface PageData<T = never> {
-	dateline: Catalog;
-	item: T;
-}
-
 /** Registers every HTML page and the manifest. */
 export default function pagesPlugin(
 	eleventyConfig: UserConfig,
@@ -90,62 +91,50 @@ export default function pagesPlugin(
 		searchCss = css + (await read([opts.searchStylesheet]));
 	});
 
-	const common = { eleventyExcludeFromCollections: true };
-
 	addCatalogFile(
 		eleventyConfig,
 		"home",
 		"/index.html",
-		(catalog) => renderHome({ catalog, css, perSection: opts.homePerSection }),
+		(catalog) =>
+			renderHome({ catalog, css: styled(catalog, css), perSection: opts.homePerSection }),
 		true,
 	);
 	addCatalogFile(eleventyConfig, "tags", "/tags/index.html", (catalog) =>
-		renderTags({ catalog, css }),
+		renderTags({ catalog, css: styled(catalog, css) }),
 	);
 	addCatalogFile(eleventyConfig, "search", "/search/index.html", (catalog) =>
-		renderSearch({ catalog, css: searchCss }),
+		renderSearch({ catalog, css: styled(catalog, searchCss) }),
 	);
 	addCatalogFile(eleventyConfig, "not-found", "/404.html", (catalog) =>
-		renderNotFound({ catalog, css }),
+		renderNotFound({ catalog, css: styled(catalog, css) }),
 	);
 	addCatalogFile(eleventyConfig, "manifest", "/manifest.webmanifest", manifest);
 
-	eleventyConfig.addTemplate(
-		"dateline/redirect.11ty.js",
-		(data: PageData<{ from: string; article: Article }>) =>
+	addCatalogPages<{ from: string; article: Article }>(
+		eleventyConfig,
+		"redirect",
+		"pageRedirects",
+		(_, item) => item.from,
+		(catalog, item) =>
 			renderRedirect({
-				catalog: data.dateline,
-				from: data.item.from,
-				article: data.item.article,
-				css,
+				catalog,
+				from: item.from,
+				article: item.article,
+				css: styled(catalog, css),
 			}),
-		{
-			...common,
-			pagination: { data: "dateline.pageRedirects", size: 1, alias: "item" },
-			permalink: (data: PageData<{ from: string }>) =>
-				data.dateline.outputPath(data.item.from),
-		},
 	);
-
-	eleventyConfig.addTemplate(
-		"dateline/article.11ty.js",
-		(data: PageData<Article>) =>
-			renderArticle({ catalog: data.dateline, article: data.item, css }),
-		{
-			...common,
-			pagination: { data: "dateline.pageArticles", size: 1, alias: "item" },
-			permalink: (data: PageData<Article>) => data.dateline.outputPath(data.item.href),
-		},
+	addCatalogPages<Article>(
+		eleventyConfig,
+		"article",
+		"pageArticles",
+		(_, article) => article.href,
+		(catalog, article) => renderArticle({ catalog, article, css: styled(catalog, css) }),
 	);
-
-	eleventyConfig.addTemplate(
-		"dateline/listing.11ty.js",
-		(data: PageData<ListingPage>) =>
-			renderListing({ catalog: data.dateline, page: data.item, css }),
-		{
-			...common,
-			pagination: { data: "dateline.pageListings", size: 1, alias: "item" },
-			permalink: (data: PageData<ListingPage>) => data.dateline.outputPath(data.item.href),
-		},
+	addCatalogPages<ListingPage>(
+		eleventyConfig,
+		"listing",
+		"pageListings",
+		(_, page) => page.href,
+		(catalog, page) => renderListing({ catalog, page, css: styled(catalog, css) }),
 	);
 }

@@ -61,6 +61,29 @@ export function addCatalogFile(
 	);
 }
 
+/**
+ * Registers one page per item of a catalog list (`pageArticles`, `pageListings`, ...) as a
+ * paginated virtual template, each written where `href` says.
+ */
+export function addCatalogPages<T>(
+	eleventyConfig: UserConfig,
+	name: string,
+	list: "pageArticles" | "pageListings" | "pageRedirects" | "pageSections",
+	href: (catalog: Catalog, item: T) => string,
+	render: (catalog: Catalog, item: T) => string,
+): void {
+	type Data = { dateline: Catalog; item: T };
+	eleventyConfig.addTemplate(
+		`dateline/${name}.11ty.js`,
+		(data: Data) => render(data.dateline, data.item),
+		{
+			eleventyExcludeFromCollections: true,
+			pagination: { data: `dateline.${list}`, size: 1, alias: "item" },
+			permalink: (data: Data) => data.dateline.outputPath(href(data.dateline, data.item)),
+		},
+	);
+}
+
 /** Copies a file unless an identical-looking copy (same size, not older) is already there. */
 async function copyIfChanged(from: string, to: string): Promise<void> {
 	const [src, dest] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);

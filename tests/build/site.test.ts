@@ -1,7 +1,7 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { fontLoader } from "../../src/fonts.ts";
+import { fontLoader } from "../../layouts/font-loader.ts";
 import { existsSync, fixtureSite, readPage, runBuild } from "../helpers.ts";
 
 let output = "";

@@ -20,7 +20,7 @@ const photo: Photo = {
 describe("body photos", () => {
 	test("alone in its paragraph: a figure with its caption and credit, sized from the file", () => {
 		expect(bodyPhoto(photo, true)).toBe(
-			'<figure class="photo"><img src="/articles/a/bench.jpg" alt="The bench" width="800" height="600" loading="lazy" decoding="async"><figcaption><span class="caption">Mexico&#39;s bench</span> <span class="credit">Photo: Yuri Cortez/AFP</span></figcaption></figure>\n',
+			'<figure class="photo"><img src="/articles/a/bench.jpg" alt="The bench" width="800" height="600" loading="lazy" decoding="async"><figcaption><span class="caption">Mexico’s bench</span> <span class="credit">Photo: Yuri Cortez/AFP</span></figcaption></figure>\n',
 		);
 	});
 
