@@ -7,6 +7,7 @@
 import path from "node:path";
 import { failureMessage, isPhoto, type Inspection } from "../photos/inspect.ts";
 import { closest, fieldName, type Problem } from "../problems.ts";
+import { linesHolding } from "./lines.ts";
 import type { Draft } from "./parse.ts";
 import type { Author, Section } from "./types.ts";
 import { lineOf } from "./yaml.ts";
@@ -116,13 +117,13 @@ const noPlaceholders: Rule = (draft) => {
 				`\`${fieldName(fieldPath)}\` still holds the placeholder from \`npm run new\`; write it, or keep \`draft: true\` until it is done`,
 			),
 		);
-	if (draft.body.includes(PLACEHOLDER)) {
+	for (const line of linesHolding(draft.body, PLACEHOLDER, draft.bodyLine)) {
 		problems.push(
 			at(
 				draft,
 				[],
-				`the body still holds a \`${PLACEHOLDER}\` placeholder; finish it, or keep \`draft: true\` until it is done`,
-				draft.bodyLine,
+				`the body still holds a \`${PLACEHOLDER}\` placeholder on this line; finish it, or keep \`draft: true\` until it is done`,
+				line,
 			),
 		);
 	}

@@ -3,7 +3,18 @@ import { describe, expect, test } from "vitest";
 import { existsSync, expectRefusal, fixtureSite, runBuild } from "../helpers.ts";
 
 const CASES: [fixture: string, file: string, message: string][] = [
-	["refuse-yaml-syntax", "content/articles/broken/index.md:4", "the YAML does not parse"],
+	// The list left open on line 3 is noticed on line 4; the message names the line it opens on.
+	["refuse-yaml-syntax", "content/articles/broken/index.md:3", "the YAML does not parse"],
+	[
+		"refuse-yaml-unclosed-quote",
+		"content/articles/broken/index.md:11",
+		'the YAML does not parse: Missing closing "quote',
+	],
+	[
+		"refuse-placeholder-in-body",
+		"content/articles/broken/index.md:27",
+		"the body still holds a `TODO:` placeholder on this line",
+	],
 	[
 		"refuse-missing-field",
 		"content/articles/broken/index.md",

@@ -52,14 +52,16 @@ describe("the rules", () => {
 	});
 
 	test("placeholders and the stand-in photo are refused outside drafts, allowed in them", () => {
-		const body = "TODO: write the article.";
+		const body =
+			"First paragraph.\n\nTODO: write the middle. TODO: and this.\n\nLast.\nTODO: the end.";
 		const published = draft("a", "", body);
 		published.data = {
 			...published.data,
 			image: { ...published.data.image, src: "replace-me.png" },
 		};
 		expect(check(published, context([published]))).toEqual([
-			"12 the body still holds a `TODO:` placeholder; finish it, or keep `draft: true` until it is done",
+			"15 the body still holds a `TODO:` placeholder on this line; finish it, or keep `draft: true` until it is done",
+			"18 the body still holds a `TODO:` placeholder on this line; finish it, or keep `draft: true` until it is done",
 			"8 `image.src` is still the stand-in photo from `npm run new`; put the real photo beside the article and name it here",
 		]);
 		const inDraft = draft("b", "draft: true\n", body);
