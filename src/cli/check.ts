@@ -6,7 +6,7 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadContent } from "../content/load.ts";
-import { formatProblems } from "../problems.ts";
+import { counted, formatProblems } from "../problems.ts";
 
 const started = performance.now();
 const contentDir = path.resolve(process.argv[2] ?? "content");
@@ -15,11 +15,11 @@ const ms = Math.round(performance.now() - started);
 
 if (!catalog) {
 	process.stderr.write(
-		`${formatProblems(problems, `fix them and run \`npm run check\` again (${String(ms)} ms).`)}\n`,
+		`${formatProblems(problems, `fix ${problems.length === 1 ? "it" : "them"} and run \`npm run check\` again (${String(ms)} ms).`)}\n`,
 	);
 	process.exit(1);
 }
 const count = (status: string) => catalog.articles.filter((a) => a.status === status).length;
 process.stdout.write(
-	`Content is sound: ${String(catalog.articles.length)} articles (${String(count("published"))} published, ${String(count("draft"))} draft${count("draft") === 1 ? "" : "s"}, ${String(count("scheduled"))} scheduled), checked in ${String(ms)} ms.\n`,
+	`Content is sound: ${counted(catalog.articles.length, "article")} (${String(count("published"))} published, ${counted(count("draft"), "draft")}, ${String(count("scheduled"))} scheduled), checked in ${String(ms)} ms.\n`,
 );

@@ -69,31 +69,44 @@ const ownAliases: Rule = (draft, ctx) =>
 		return message ? [at(draft, ["aliases", i], message)] : [];
 	});
 
+// A newsroom may have hundreds of authors: a message lists this many ids and counts the rest.
+const IDS_LISTED = 12;
+
+/** "`desk`, `ana-writer`", or the first dozen "and 40 more in authors.yaml". */
+export function idList(ids: readonly string[], file: string): string {
+	const shown = ids.slice(0, IDS_LISTED).map((id) => `\`${id}\``);
+	const rest = ids.length - shown.length;
+	return rest > 0 ? `${shown.join(", ")} and ${String(rest)} more in ${file}` : shown.join(", ");
+}
+
 const knownAuthors: Rule = (draft, ctx) => {
 	const authors = ctx.authors;
 	if (!authors) return [];
-	return draft.data.authors.flatMap((id, i) => {
+	const ids = [...authors.keys()];
+	return (draft.data.authors ?? []).flatMap((id, i) => {
 		if (authors.has(id)) return [];
-		const guess = closest(id, [...authors.keys()]);
+		const guess = closest(id, ids);
 		return [
 			at(
 				draft,
 				["authors", i],
-				`\`authors[${String(i)}]\` must be an author id from authors.yaml${guess ? ` (did you mean \`${guess}\`?)` : ""}; found "${id}"`,
+				`\`authors[${String(i)}]\` must be an author id from authors.yaml (${idList(ids, "authors.yaml")}); found "${id}"${guess ? `; did you mean \`${guess}\`?` : ""}`,
 			),
 		];
 	});
 };
 
 const knownSection: Rule = (draft, ctx) => {
+	const { section } = draft.data;
 	const sections = ctx.sections;
-	if (!sections || sections.has(draft.data.section)) return [];
-	const known = [...sections.keys()].map((k) => `\`${k}\``).join(", ");
+	if (!sections || section === undefined || sections.has(section)) return [];
+	const ids = [...sections.keys()];
+	const guess = closest(section, ids);
 	return [
 		at(
 			draft,
 			["section"],
-			`\`section\` must be a section id from sections.yaml (${known}); found "${draft.data.section}"`,
+			`\`section\` must be a section id from sections.yaml (${idList(ids, "sections.yaml")}); found "${section}"${guess ? `; did you mean \`${guess}\`?` : ""}`,
 		),
 	];
 };
@@ -101,12 +114,13 @@ const knownSection: Rule = (draft, ctx) => {
 const noPlaceholders: Rule = (draft) => {
 	const { data } = draft;
 	if (data.draft) return [];
+	const image = data.image ?? {};
 	const fields: [PropertyKey[], string | undefined][] = [
 		[["title"], data.title],
 		[["description"], data.description],
-		[["image", "alt"], data.image.alt],
-		[["image", "caption"], data.image.caption],
-		[["image", "credit"], data.image.credit],
+		[["image", "alt"], image.alt],
+		[["image", "caption"], image.caption],
+		[["image", "credit"], image.credit],
 	];
 	const problems = fields
 		.filter(([, value]) => value?.includes(PLACEHOLDER))
@@ -127,7 +141,7 @@ const noPlaceholders: Rule = (draft) => {
 			),
 		);
 	}
-	if (path.basename(data.image.src).startsWith(PLACEHOLDER_PHOTO)) {
+	if (image.src && path.basename(image.src).startsWith(PLACEHOLDER_PHOTO)) {
 		problems.push(
 			at(
 				draft,
@@ -155,16 +169,18 @@ const noPhotosInCorrections: Rule = (draft) =>
 const readablePhotos: Rule = (draft, ctx) => {
 	const problems: Problem[] = [];
 	const { leadFile } = draft;
+	const src = draft.data.image?.src;
 	const lead = leadFile ? ctx.photos.get(leadFile) : undefined;
-	if (!leadFile) {
+	// Without a `src` that passed the schema, the schema's problem says what is wrong.
+	if (!leadFile && src !== undefined) {
 		problems.push(
 			at(
 				draft,
 				["image", "src"],
-				`\`image.src\` must be a file in the article's folder, e.g. osorio.jpg; found "${draft.data.image.src}"`,
+				`\`image.src\` must be a file in the article's folder, e.g. osorio.jpg; found "${src}"`,
 			),
 		);
-	} else if (lead && !isPhoto(lead)) {
+	} else if (leadFile && lead && !isPhoto(lead)) {
 		problems.push(
 			at(draft, ["image", "src"], `\`image.src\` ${failureMessage(lead, ctx.rel(leadFile))}`),
 		);

@@ -132,7 +132,7 @@ describe("the editor's day", () => {
 		const good = await readFile(articleFile, "utf8");
 		await writeFile(articleFile, good.replace(/^date: .*$/m, "date: 2026-11-26 09:00"));
 		const message =
-			"`date` must carry a time zone, e.g. 2018-07-26T17:00:00-05:00 or 2018-07-26T22:00:00Z; found &quot;2026-11-26 09:00&quot; (16 characters)";
+			"`date` must carry a time zone, e.g. 2018-07-26T17:00:00-05:00 or 2018-07-26T22:00:00Z; found &quot;2026-11-26 09:00&quot;";
 		const page = await waitFor("/", (t) => t.includes("Dateline cannot build the site"));
 		expect(page).toContain(`content/articles/${SLUG}/index.md:4  ${message}`);
 		expect(log).toContain(

@@ -55,7 +55,7 @@ describe("article frontmatter", () => {
 		expect(problems).toEqual([]);
 		expect(draft?.slug).toBe("osorio-leaves-mexico");
 		expect(draft?.data.date).toBe("2018-07-26T17:00:00-05:00");
-		expect(draft?.data.image.credit).toBe("Yuri Cortez");
+		expect(draft?.data.image?.credit).toBe("Yuri Cortez");
 		expect(draft?.body.trim()).toBe("Body.");
 	});
 

@@ -30,4 +30,13 @@ describe("npm run check", () => {
 		);
 		expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
 	});
+
+	test("one problem is worded in the singular", async () => {
+		const site = await fixtureSite("refuse-unknown-author");
+		const result = check(site.content);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toMatch(
+			/\n1 problem in 1 file; fix it and run `npm run check` again \(\d+ ms\)\.\n$/,
+		);
+	});
 });
