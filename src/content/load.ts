@@ -15,6 +15,7 @@ import { ruleContext, type ContentPaths, type DataFiles } from "./context.ts";
 import { isComplete, parseArticle, type CompleteDraft, type Draft } from "./parse.ts";
 import { ARTICLE_FILE, findArticleFiles, readDataFile } from "./read.ts";
 import { RULES, type RuleContext } from "./rules.ts";
+import { unnamedTags, type UnnamedTag } from "./tag-notes.ts";
 import type { Article, ArticleStatus, Author, Photo, Section, Site } from "./types.ts";
 import { lineOf } from "./yaml.ts";
 
@@ -54,9 +55,18 @@ export type ParseCache = Map<
  * `partial` catalog: the articles that have no problem, in a publication drawn from site.yaml
  * (or a stand-in when site.yaml or its brand files are broken). Only the preview shows it.
  */
-export type LoadResult =
+export type LoadResult = (
 	| { catalog: Catalog; problems: [] }
-	| { catalog: undefined; problems: Problem[]; partial?: Catalog };
+	| { catalog: undefined; problems: Problem[]; partial?: Catalog }
+) & {
+	/**
+	 * Tags the articles use that tags.yaml does not name (none while tags.yaml is broken),
+	 * worked out when asked: only `npm run check` prints them.
+	 */
+	unnamedTags: () => UnnamedTag[];
+	/** tags.yaml as messages name it. */
+	tagsFile: string;
+};
 
 /** The build time: SOURCE_DATE_EPOCH (seconds) when set, so builds can be reproduced; else now. */
 export function buildTime(env: NodeJS.ProcessEnv = process.env): number {
@@ -221,6 +231,12 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 		});
 	}
 	const drafts = parseAll(files, paths, options.cache, problems);
+	const tagsFile = paths.rel(path.join(paths.dataDir, "tags.yaml"));
+	const tagsBroken = problems.some((p) => p.file === tagsFile);
+	const notes = {
+		tagsFile,
+		unnamedTags: () => (tagsBroken ? [] : unnamedTags(drafts, data.tags ?? {})),
+	};
 	const { ctx, brand } = await ruleContext(drafts, data, paths, problems);
 	for (const draft of drafts) for (const rule of RULES) problems.push(...rule(draft, ctx));
 
@@ -239,9 +255,9 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 			drafts.filter(isComplete),
 			shown,
 		);
-		return { catalog, problems: [] };
+		return { catalog, problems: [], ...notes };
 	}
-	if (!options.partial) return { catalog: undefined, problems };
+	if (!options.partial) return { catalog: undefined, problems, ...notes };
 	const sound: SoundContext = {
 		...ctx,
 		authors: ctx.authors ?? new Map<string, Author>(),
@@ -249,5 +265,5 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 	};
 	const publication = site ? { ...STAND_IN_SITE, ...site, ...brand } : STAND_IN_SITE;
 	const partial = assemble(publication, sound, tags, soundDrafts(drafts, problems, sound), shown);
-	return { catalog: undefined, problems, partial };
+	return { catalog: undefined, problems, partial, ...notes };
 }

@@ -4,7 +4,7 @@ import { closest, describeFound, fieldName, type Problem } from "../problems.ts"
 import { lineOf, valueAt, type Yaml } from "./yaml.ts";
 
 /** Whether an issue is about a text's length, so the length found is worth saying. */
-function aboutLength(issue: z.core.$ZodIssue): boolean {
+export function aboutLength(issue: z.core.$ZodIssue): boolean {
 	if (issue.code === "too_big") return issue.origin === "string";
 	return issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) > 1;
 }

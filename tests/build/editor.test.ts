@@ -54,7 +54,7 @@ describe("the editor's day", () => {
 		const check = cli("check.ts", []);
 		expect(check.stderr).toBe("");
 		expect(check.stdout).toMatch(
-			/^Content is sound: 5 articles \(2 published, 2 drafts, 1 scheduled\), checked in \d+ ms\.\n$/,
+			/\nContent is sound: 5 articles \(2 published, 2 drafts, 1 scheduled\), checked in \d+ ms\.\n$/,
 		);
 	});
 
@@ -91,6 +91,11 @@ describe("the editor's day", () => {
 			(t) => !t.includes("Dateline cannot build"),
 		);
 		expect(recovered).toContain(HEADLINE);
+		// Between the problem list and the next save, no "Wrote N files" reads as success.
+		const log = await preview.waitForLog((l) => /File changed[\s\S]*File changed/.test(l));
+		const count = log.indexOf("1 problem in 1 file; the preview shows the last good build.");
+		expect(count).toBeGreaterThan(-1);
+		expect(log.slice(count, log.indexOf("File changed", count))).not.toMatch(/Wrote \d+/);
 	}, 60_000);
 
 	test("5. publishing: the check refuses placeholders until the article is written, then the build carries it", async () => {

@@ -1,4 +1,4 @@
-/** One fixture per refusal of CONTENT.md: the build names the file and field, exits non-zero, writes nothing. */
+/** One fixture per refusal of the content model: the build names the file and field, exits non-zero, writes nothing. */
 import { describe, expect, test } from "vitest";
 import { existsSync, expectRefusal, fixtureSite, runBuild } from "../helpers.ts";
 

@@ -49,7 +49,7 @@ function check(source: string): Problem[] {
 }
 
 describe("article frontmatter", () => {
-	test("accepts the example of CONTENT.md", () => {
+	test("accepts the example of the README's content model", () => {
 		const problems: Problem[] = [];
 		const draft = parseArticle(VALID, "/x/osorio-leaves-mexico/index.md", "a.md", problems);
 		expect(problems).toEqual([]);
