@@ -7,6 +7,7 @@ import fontsPlugin from "./src/fonts.ts";
 import hostingPlugin from "./src/hosting.ts";
 import photosPlugin from "./src/photos/plugin.ts";
 import pagesPlugin from "./src/pages.ts";
+import previewPlugin from "./src/preview.ts";
 import searchPlugin from "./src/search.ts";
 
 export default function (eleventyConfig: UserConfig) {
@@ -18,6 +19,7 @@ export default function (eleventyConfig: UserConfig) {
 	eleventyConfig.addPlugin(hostingPlugin);
 	eleventyConfig.addPlugin(cmsPlugin);
 	eleventyConfig.addPlugin(fontsPlugin);
+	eleventyConfig.addPlugin(previewPlugin);
 	// Pages come only from the plugins' virtual templates: content/ is the editors' markdown and
 	// photos, read and checked by the content plugin, never rendered by Eleventy directly.
 	eleventyConfig.setTemplateFormats(["11ty.js"]);

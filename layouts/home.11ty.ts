@@ -6,7 +6,7 @@ import { SIZES } from "./picture.ts";
 import { homeGraph } from "../src/structured-data.ts";
 import { typographic } from "../src/typography.ts";
 import { base } from "./base.11ty.ts";
-import { ShownPhotos, byline, card, label, leadFigure, time } from "./partials.ts";
+import { ShownPhotos, byline, card, label, leadFigure, statusMark, time } from "./partials.ts";
 
 /** What the home template hands this layout. */
 export interface HomePage {
@@ -40,6 +40,7 @@ function leadStory(catalog: Catalog, lead: Article, photos: ShownPhotos) {
 	return html`<section class="lead-story wrap-wide" aria-labelledby="lead-headline">
 ${leadFigure(lead.image, { eager: true, sizes: SIZES.homeLead })}
 <div class="lead-story-text">
+${statusMark(catalog, lead)}
 ${label(lead)}
 <h2 class="lead-headline" id="lead-headline"><a href="${lead.href}">${typographic(lead.data.title)}</a></h2>
 <p class="standfirst">${typographic(lead.data.description)}</p>

@@ -79,6 +79,20 @@ export function articleBody(catalog: Catalog, article: Article): string {
 }
 
 /**
+ * In the preview, the mark a listing puts on an article readers cannot see yet: "Draft", or
+ * "Scheduled for July 30, 2018 at 9:00 AM CDT". Nothing for a published article.
+ */
+export function statusMark(catalog: Catalog, article: Article): SafeHtml | string {
+	if (article.status === "published") return "";
+	const { language, timezone } = catalog.site;
+	const words =
+		article.status === "draft"
+			? "Draft"
+			: `Scheduled for ${formatDateTime(article.published, language, timezone)}`;
+	return html`<p class="status-mark">${words}</p>`;
+}
+
+/**
  * The one label a teaser carries: the editor's kicker, else its section (as a link), unless
  * the page is that section's own.
  */
@@ -99,7 +113,8 @@ export interface TeaserOptions {
 
 function teaserText(catalog: Catalog, article: Article, options: TeaserOptions): SafeHtml {
 	const headline = html`<a href="${article.href}">${typographic(article.data.title)}</a>`;
-	return html`${label(article, options.sectionId)}
+	return html`${statusMark(catalog, article)}
+			${label(article, options.sectionId)}
 			${options.level === 2 ? html`<h2 class="card-title">${headline}</h2>` : html`<h3 class="card-title">${headline}</h3>`}
 			<p class="card-standfirst">${typographic(article.data.description)}</p>
 			<p class="card-meta">${time(catalog, article.data.date, article.published, false)}</p>`;

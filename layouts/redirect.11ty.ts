@@ -2,7 +2,6 @@
 import { html } from "../src/html.ts";
 import type { Article } from "../src/content/types.ts";
 import type { Catalog } from "../src/content/catalog.ts";
-import { absoluteUrl } from "../src/urls.ts";
 import { base } from "./base.11ty.ts";
 
 /** What the redirect template hands this layout. */
@@ -14,10 +13,14 @@ export interface RedirectView {
 	css: string;
 }
 
-/** Renders a redirect page: meta refresh, canonical to the new address, and a link. */
+/**
+ * Renders a redirect page: meta refresh, canonical to the new address, and a link. The
+ * refresh and the link are root-relative (the site's path prefix included), so a redirect
+ * checked in the preview stays in the preview; only the canonical link names the
+ * publication's origin, as search engines ask.
+ */
 export function render(view: RedirectView): string {
 	const { catalog, article } = view;
-	const target = absoluteUrl(catalog, article.href);
 	return base({
 		catalog,
 		title: article.data.title,
@@ -26,7 +29,7 @@ export function render(view: RedirectView): string {
 		canonicalHref: article.href,
 		css: view.css,
 		noindex: true,
-		head: html`<meta http-equiv="refresh" content="0; url=${target}">`,
+		head: html`<meta http-equiv="refresh" content="0; url=${article.href}">`,
 		main: html`<div class="wrap listing">
 <h1>This article has moved</h1>
 <p class="standfirst">It is now at <a href="${article.href}">${article.data.title}</a>.</p>

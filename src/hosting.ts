@@ -37,7 +37,11 @@ export function headersFile(): string {
 	return `/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n${immutable}`;
 }
 
-/** `_redirects` for hosts that read one (Netlify, Cloudflare Pages): old address, new, 301. */
+/**
+ * `_redirects` for hosts that read one (Netlify, Cloudflare Pages): old address, new, 301.
+ * Both read a root-relative path on either side (Cloudflare takes only a path as the source),
+ * so no line names the origin: a redirect never leaves the host it is served from.
+ */
 export function redirectsFile(catalog: Catalog): string {
 	return catalog.redirects.map((r) => `${r.from} ${r.article.href} 301\n`).join("");
 }

@@ -25,20 +25,30 @@ export function formatProblems(problems: Problem[], footer = "nothing was writte
 	const sorted = sortProblems(problems);
 	const lines = sorted.map((p) => `${p.file}${p.line ? `:${String(p.line)}` : ""}  ${p.message}`);
 	const files = new Set(sorted.map((p) => p.file)).size;
-	const count = `${String(sorted.length)} problem${sorted.length === 1 ? "" : "s"} in ${String(files)} file${files === 1 ? "" : "s"}`;
+	const count = `${counted(sorted.length, "problem")} in ${counted(files, "file")}`;
 	lines.push(footer ? `${count}; ${footer}` : `${count}.`);
 	return lines.join("\n");
 }
 
-/** Describes a value found in YAML for a message: `"Osorio" (6 characters)`, `2018 (a number)`. */
-export function describeFound(value: unknown): string {
+/** "1 problem", "3 problems": a count with its noun in the right number. */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+	return `${String(n)} ${n === 1 ? noun : plural}`;
+}
+
+/**
+ * Describes a value found in YAML for a message: `"Osorio"`, `2018 (a number)`; with
+ * `withLength`, for messages about length, `"Osorio" (6 characters)`.
+ */
+export function describeFound(value: unknown, withLength = false): string {
 	if (value === undefined) return "nothing";
 	if (value === null) return "an empty value";
 	if (typeof value === "string") {
 		// Characters as readers count them (code points), so an emoji is one, as zod counts it.
 		const chars = Array.from(value);
-		const shown = chars.length > 60 ? `${chars.slice(0, 57).join("")}...` : value;
-		return `${JSON.stringify(shown)} (${String(chars.length)} character${chars.length === 1 ? "" : "s"})`;
+		const shown = JSON.stringify(
+			chars.length > 60 ? `${chars.slice(0, 57).join("")}...` : value,
+		);
+		return withLength ? `${shown} (${counted(chars.length, "character")})` : shown;
 	}
 	if (typeof value === "number") return `${String(value)} (a number)`;
 	if (typeof value === "boolean") return `${String(value)} (true or false)`;

@@ -1,7 +1,7 @@
 /**
- * The content model of CONTENT.md as zod schemas: the single description of an article and of
- * the data files. Layouts use the types inferred here; messages read as "`field` <message>",
- * and the checker adds what it found.
+ * The content model (the README's "For editors") as zod schemas: the single description of an
+ * article and of the data files. Layouts use the types inferred here; messages read as
+ * "`field` <message>", and the checker adds what it found.
  */
 import { z } from "zod";
 import { dateTimeProblem, isTimeZone, toEpoch } from "./dates.ts";
@@ -136,7 +136,7 @@ export const correctionSchema = z.strictObject(
 	{ error: "must be a mapping with `date` and `text`" },
 );
 
-/** An article's frontmatter, exactly as CONTENT.md describes it. */
+/** An article's frontmatter, exactly as the README's content model describes it. */
 export const articleSchema = z
 	.strictObject({
 		title: lengthBetween(10, 110, "write the headline").meta({ title: "Headline" }),

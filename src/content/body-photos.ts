@@ -21,6 +21,12 @@ export interface BodyPhotoDraft {
 	label: string;
 }
 
+/** The lead photo's file and credit; either is undefined when the frontmatter's is wrong. */
+export interface LeadPhoto {
+	file: string | undefined;
+	credit: PhotoCredit | undefined;
+}
+
 /** The file name an editor wrote, from the address markdown-it percent-encoded ("foto-ñ.jpg"). */
 function fileName(src: string): string {
 	try {
@@ -57,7 +63,7 @@ function fieldMessage(
 function checkImage(
 	image: BodyImage,
 	dir: string,
-	lead: { file: string | undefined; credit: PhotoCredit },
+	lead: LeadPhoto,
 	report: (line: number, message: string) => void,
 ): BodyPhotoDraft | undefined {
 	const src = fileName(String(image.token.attrGet("src") ?? ""));
@@ -66,7 +72,8 @@ function checkImage(
 	const { caption, credit } = captionCredit(title === null ? null : String(title));
 	const file = photoFileIn(dir, src);
 	// Dateline never guesses a credit: a body photo names its own, unless it is the lead again.
-	const credited = credit ?? (file !== undefined && file === lead.file ? lead.credit : undefined);
+	const again = file !== undefined && file === lead.file;
+	const credited = credit ?? (again ? lead.credit : undefined);
 	const fields = {
 		src,
 		alt: image.alt,
@@ -78,6 +85,8 @@ function checkImage(
 	const result = imageSchema.safeParse(fields);
 	if (!result.success) {
 		for (const issue of result.error.issues) {
+			// The lead's own credit is refused where the frontmatter gives it; no echo here.
+			if (again && !lead.credit && issue.path[0] === "credit") continue;
 			report(
 				image.line,
 				fieldMessage(
@@ -106,7 +115,7 @@ export function readBodyPhotos(
 	body: string,
 	bodyLine: number,
 	dir: string,
-	lead: { file: string | undefined; credit: PhotoCredit },
+	lead: LeadPhoto,
 	display: string,
 ): { photos: BodyPhotoDraft[]; problems: Problem[] } {
 	// No `![`, no image token: most bodies need no parse here.

@@ -12,10 +12,11 @@ import type { Problem } from "../problems.ts";
 import { authorsSchema, sectionsSchema, siteSchema, tagsSchema, type TagData } from "../schema.ts";
 import { Catalog, basePathOf } from "./catalog.ts";
 import { ruleContext, type ContentPaths, type DataFiles } from "./context.ts";
-import { parseArticle, type Draft } from "./parse.ts";
+import { isComplete, parseArticle, type CompleteDraft, type Draft } from "./parse.ts";
 import { ARTICLE_FILE, findArticleFiles, readDataFile } from "./read.ts";
 import { RULES, type RuleContext } from "./rules.ts";
-import type { Article, ArticleStatus, Author, Photo, Section } from "./types.ts";
+import { unnamedTags, type UnnamedTag } from "./tag-notes.ts";
+import type { Article, ArticleStatus, Author, Photo, Section, Site } from "./types.ts";
 import { lineOf } from "./yaml.ts";
 
 const ARTICLES_DIR = "articles";
@@ -36,6 +37,11 @@ export interface LoadOptions {
 	 * modification time are unchanged is not read or checked against the schema again.
 	 */
 	cache?: ParseCache;
+	/**
+	 * When content has problems, also make the catalog of what is sound, for a preview that
+	 * has no good build to fall back on (see `LoadResult`).
+	 */
+	partial?: boolean;
 }
 
 /** Articles parsed on an earlier load, by file. */
@@ -44,9 +50,23 @@ export type ParseCache = Map<
 	{ key: string; draft: Draft | undefined; problems: Problem[] }
 >;
 
-/** The catalog when content is sound; otherwise every problem found. */
-export type LoadResult =
-	{ catalog: Catalog; problems: [] } | { catalog: undefined; problems: Problem[] };
+/**
+ * The catalog when content is sound; otherwise every problem found, and when asked for, the
+ * `partial` catalog: the articles that have no problem, in a publication drawn from site.yaml
+ * (or a stand-in when site.yaml or its brand files are broken). Only the preview shows it.
+ */
+export type LoadResult = (
+	| { catalog: Catalog; problems: [] }
+	| { catalog: undefined; problems: Problem[]; partial?: Catalog }
+) & {
+	/**
+	 * Tags the articles use that tags.yaml does not name (none while tags.yaml is broken),
+	 * worked out when asked: only `npm run check` prints them.
+	 */
+	unnamedTags: () => UnnamedTag[];
+	/** tags.yaml as messages name it. */
+	tagsFile: string;
+};
 
 /** The build time: SOURCE_DATE_EPOCH (seconds) when set, so builds can be reproduced; else now. */
 export function buildTime(env: NodeJS.ProcessEnv = process.env): number {
@@ -100,7 +120,7 @@ function parseAll(
 }
 
 /** A checked article, ready for layouts. */
-function toArticle(draft: Draft, ctx: SoundContext, base: string, now: number): Article {
+function toArticle(draft: CompleteDraft, ctx: SoundContext, base: string, now: number): Article {
 	const { data: fm, display } = draft;
 	const published = toEpoch(fm.date);
 	const status: ArticleStatus = fm.draft ? "draft" : published > now ? "scheduled" : "published";
@@ -140,6 +160,54 @@ function toArticle(draft: Draft, ctx: SoundContext, base: string, now: number): 
 	};
 }
 
+// What the preview shows for the publication while site.yaml or its brand files are broken.
+const NO_PHOTO: PhotoFile = { file: "", width: 1, height: 1, format: "png" };
+const STAND_IN_SITE: Site = {
+	name: "Dateline preview",
+	url: "http://localhost/",
+	language: "en",
+	timezone: "UTC",
+	logo: "",
+	image: "",
+	logoFile: NO_PHOTO,
+	imageFile: NO_PHOTO,
+	logoHref: "",
+	imageHref: "",
+};
+
+/** The catalog of a build: the articles it shows, newest first, and the scheduled ones. */
+function assemble(
+	site: Site,
+	ctx: SoundContext,
+	tags: Record<string, TagData> | undefined,
+	drafts: CompleteDraft[],
+	options: { base: string; now: number; includeUnpublished: boolean },
+): Catalog {
+	const { base, now } = options;
+	const articles = drafts.map((d) => toArticle(d, ctx, base, now));
+	const visible = articles
+		.filter((a) => options.includeUnpublished || a.status === "published")
+		.sort((a, b) => b.published - a.published || a.slug.localeCompare(b.slug));
+	const catalog = new Catalog(site, ctx.authors, ctx.sections, tags ?? {}, visible, now);
+	catalog.scheduled = articles
+		.filter((a) => a.status === "scheduled")
+		.sort((a, b) => a.published - b.published || a.slug.localeCompare(b.slug));
+	return catalog;
+}
+
+/** The articles without a problem of their own, whose authors and section exist. */
+function soundDrafts(drafts: Draft[], problems: Problem[], ctx: SoundContext): CompleteDraft[] {
+	const broken = new Set(problems.map((p) => p.file));
+	return drafts
+		.filter(isComplete)
+		.filter(
+			(d) =>
+				!broken.has(d.display) &&
+				d.data.authors.every((id) => ctx.authors.has(id)) &&
+				ctx.sections.has(d.data.section),
+		);
+}
+
 /** Reads, checks and cross-checks all content. Returns a catalog only when nothing is wrong. */
 export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 	const contentDir = path.resolve(options.contentDir);
@@ -163,28 +231,39 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 		});
 	}
 	const drafts = parseAll(files, paths, options.cache, problems);
+	const tagsFile = paths.rel(path.join(paths.dataDir, "tags.yaml"));
+	const tagsBroken = problems.some((p) => p.file === tagsFile);
+	const notes = {
+		tagsFile,
+		unnamedTags: () => (tagsBroken ? [] : unnamedTags(drafts, data.tags ?? {})),
+	};
 	const { ctx, brand } = await ruleContext(drafts, data, paths, problems);
 	for (const draft of drafts) for (const rule of RULES) problems.push(...rule(draft, ctx));
 
 	const { site, tags } = data;
-	if (problems.length > 0 || !site || !brand || !ctx.authors || !ctx.sections) {
-		return { catalog: undefined, problems };
-	}
-	const sound = ctx as SoundContext;
-	const articles = drafts.map((d) => toArticle(d, sound, paths.base, now));
-	const visible = articles
-		.filter((a) => options.includeUnpublished || a.status === "published")
-		.sort((a, b) => b.published - a.published || a.slug.localeCompare(b.slug));
-	const catalog = new Catalog(
-		{ ...site, ...brand },
-		ctx.authors,
-		ctx.sections,
-		tags ?? {},
-		visible,
+	const shown = {
+		base: paths.base,
 		now,
-	);
-	catalog.scheduled = articles
-		.filter((a) => a.status === "scheduled")
-		.sort((a, b) => a.published - b.published || a.slug.localeCompare(b.slug));
-	return { catalog, problems: [] };
+		includeUnpublished: options.includeUnpublished ?? false,
+	};
+	if (problems.length === 0 && site && brand && ctx.authors && ctx.sections) {
+		const sound = ctx as SoundContext;
+		const catalog = assemble(
+			{ ...site, ...brand },
+			sound,
+			tags,
+			drafts.filter(isComplete),
+			shown,
+		);
+		return { catalog, problems: [], ...notes };
+	}
+	if (!options.partial) return { catalog: undefined, problems, ...notes };
+	const sound: SoundContext = {
+		...ctx,
+		authors: ctx.authors ?? new Map<string, Author>(),
+		sections: ctx.sections ?? new Map<string, Section>(),
+	};
+	const publication = site ? { ...STAND_IN_SITE, ...site, ...brand } : STAND_IN_SITE;
+	const partial = assemble(publication, sound, tags, soundDrafts(drafts, problems, sound), shown);
+	return { catalog: undefined, problems, partial, ...notes };
 }

@@ -1,29 +1,71 @@
 /**
  * One article's source on its own: frontmatter split by gray-matter, checked against the
  * schema, and its body photos read from markdown-it's tokens. Cross-references (authors,
- * sections, slugs, the photo files themselves) are the rules' to check.
+ * sections, slugs, the photo files themselves) are the rules' to check, on every field that
+ * passed the schema even when others did not, so one pass reports everything.
  */
 import path from "node:path";
+import { z } from "zod";
 import type { Problem } from "../problems.ts";
-import { ARTICLE_FIELDS, SLUG_RE, articleSchema, type ArticleData } from "../schema.ts";
+import {
+	ARTICLE_FIELDS,
+	SLUG_RE,
+	articleSchema,
+	type ArticleData,
+	type ImageData,
+} from "../schema.ts";
 import { readBodyPhotos, type BodyPhotoDraft } from "./body-photos.ts";
 import { splitFrontmatter } from "./frontmatter.ts";
 import { schemaProblems } from "./problems-from-zod.ts";
 import { photoFileIn, readableText } from "./read.ts";
 import { parseSlowly, withPositions, type Yaml } from "./yaml.ts";
 
-/** An article that passed the schema, before cross-references are checked. */
+/** The frontmatter fields that passed the schema: all of them once the article is sound. */
+export type ArticleFields = Partial<Omit<ArticleData, "image">> & { image?: Partial<ImageData> };
+
+/** An article as parsed, before cross-references are checked. */
 export interface Draft {
 	file: string;
 	display: string;
 	slug: string;
-	data: ArticleData;
+	/** The fields that passed the schema, which the rules check. */
+	data: ArticleFields;
+	/** Whether every field passed: only a complete draft can become an article. */
+	complete: boolean;
 	body: string;
 	yaml: Yaml;
 	bodyLine: number;
 	/** The lead photo's file, when its path stays inside the article's folder. */
 	leadFile: string | undefined;
 	bodyPhotos: BodyPhotoDraft[];
+}
+
+/** A draft whose every field passed the schema. */
+export type CompleteDraft = Draft & { data: ArticleData };
+
+/** Whether every field of a draft passed the schema. */
+export function isComplete(draft: Draft): draft is CompleteDraft {
+	return draft.complete;
+}
+
+/**
+ * The fields of a mapping that pass their own schema; a mapping that fails keeps the fields of
+ * it that pass (the lead photo's `src` when only its `focus` is wrong). Lists stay whole.
+ */
+export function validFields(shape: z.ZodRawShape, value: unknown): Record<string, unknown> {
+	const fields: Record<string, unknown> = {};
+	if (typeof value !== "object" || value === null || Array.isArray(value)) return fields;
+	for (const [key, schema] of Object.entries(shape)) {
+		if (!Object.hasOwn(value, key)) continue;
+		const given = (value as Record<string, unknown>)[key];
+		const result = z.safeParse(schema, given);
+		if (result.success) {
+			if (result.data !== undefined) fields[key] = result.data;
+		} else if (schema instanceof z.ZodObject) {
+			fields[key] = validFields(schema.shape, given);
+		}
+	}
+	return fields;
 }
 
 /** The frontmatter's YAML, parsed, or undefined with the problem added. */
@@ -79,20 +121,33 @@ export function parseArticle(
 		});
 	}
 	const result = articleSchema.safeParse(yaml.data ?? {});
-	if (!result.success) {
+	if (!result.success)
 		problems.push(...schemaProblems(result.error, yaml, display, ARTICLE_FIELDS));
-		return undefined;
-	}
-	const data = result.data;
-	const leadFile = photoFileIn(dir, data.image.src);
+	// Kept with what passed, so the rules check its cross-references in the same pass.
+	const data: ArticleFields = result.success
+		? result.data
+		: validFields(articleSchema.shape, yaml.data);
+	const { image } = data;
+	const leadFile = image?.src === undefined ? undefined : photoFileIn(dir, image.src);
+	const leadCredit = image?.credit === undefined ? undefined : { ...image, credit: image.credit };
 	const read = readBodyPhotos(
 		body,
 		bodyLine,
 		dir,
-		{ file: leadFile, credit: data.image },
+		{ file: leadFile, credit: leadCredit },
 		display,
 	);
 	problems.push(...read.problems);
-	// Kept with its problems, so the rules check its cross-references in the same pass.
-	return { file, display, slug, data, body, yaml, bodyLine, leadFile, bodyPhotos: read.photos };
+	return {
+		file,
+		display,
+		slug,
+		data,
+		complete: result.success,
+		body,
+		yaml,
+		bodyLine,
+		leadFile,
+		bodyPhotos: read.photos,
+	};
 }

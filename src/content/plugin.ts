@@ -2,7 +2,8 @@
  * Puts the checked catalog in front of Eleventy: before every build all content is read and
  * checked; a sound catalog becomes the `dateline` global data, and problems stop a production
  * build before anything is written. The preview server keeps serving the last good site with
- * the problems shown on every page, and recovers on the next good save.
+ * the problems shown on every page, and recovers on the next good save; started on broken
+ * content, it serves the articles that have no problem, the problems on every page.
  */
 import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
@@ -10,9 +11,10 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { formatDateTime, isoUtc } from "../dates.ts";
 import { escapeHtml } from "../html.ts";
 import type { PhotosEvent } from "../photos/plugin.ts";
+import { quietWhileBroken } from "../preview.ts";
 import { formatProblems, stopBuild, type Problem } from "../problems.ts";
 import { photoUses, type Catalog } from "./catalog.ts";
-import { buildTime, loadContent, type ParseCache } from "./load.ts";
+import { buildTime, loadContent, type LoadResult, type ParseCache } from "./load.ts";
 
 /** What the content plugin shares with the page templates. */
 export interface ContentState {
@@ -210,6 +212,24 @@ async function handOver(
 	await events.emit("dateline.publish", event);
 }
 
+/**
+ * What is shown while content has problems, which are printed. A production build stops: it
+ * must never write a half site. The preview keeps its last good build, every page rendered
+ * again to carry the problems panel; started on broken content, with no good build yet, it
+ * shows the articles that have no problem.
+ */
+function whileBroken(result: LoadResult, lastGood: Catalog | undefined, preview: boolean): Catalog {
+	if (!preview) stopBuild(result.problems);
+	const shown = lastGood ?? ("partial" in result ? result.partial : undefined);
+	if (!shown) stopBuild(result.problems);
+	const footer = lastGood
+		? "the preview shows the last good build."
+		: "the preview shows only the articles without problems.";
+	process.stderr.write(`\n${formatProblems(result.problems, footer)}\n\n`);
+	shown.renderOnly = undefined;
+	return shown;
+}
+
 /** Registers the content check and the `dateline` global data. */
 export default function contentPlugin(eleventyConfig: UserConfig): ContentState {
 	const state: ContentState = { catalog: undefined, problems: [], preview: false };
@@ -224,6 +244,13 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 		`${(eleventyConfig.directories as { input: string }).input}**/*.{md,markdown,yaml,yml,jpg,jpeg,png,webp,avif,gif}`,
 	);
 
+	// The last catalog without problems: what the preview falls back on while content is broken.
+	let lastGood: Catalog | undefined;
+	quietWhileBroken(
+		(eleventyConfig as { logger?: unknown }).logger,
+		() => state.problems.length > 0,
+	);
+
 	eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyBeforeEvent) => {
 		contentDir = path.resolve(directories.input);
 		state.preview = runMode !== "build";
@@ -233,10 +260,11 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 			contentDir,
 			includeUnpublished: state.preview,
 			now: buildTime(),
-			...(state.preview ? { cache: parseCache } : {}),
+			...(state.preview ? { cache: parseCache, partial: !lastGood } : {}),
 		});
 		state.problems = result.problems;
 		if (result.catalog) {
+			lastGood = result.catalog;
 			if (state.preview && previous)
 				result.catalog.renderOnly = editedOnly(
 					previous,
@@ -248,13 +276,10 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 			await handOver(result.catalog, directories, state.preview, events);
 			return;
 		}
-		// A production build must never write a half site; the preview keeps its last good one,
-		// every page of it rendered again to carry the problems panel.
-		if (!state.preview || !state.catalog) stopBuild(result.problems);
-		process.stderr.write(
-			`\n${formatProblems(result.problems, "the preview shows the last good build.")}\n\n`,
-		);
-		state.catalog.renderOnly = undefined;
+		const shown = whileBroken(result, lastGood, state.preview);
+		state.catalog = shown;
+		// A catalog of what is sound is new: its photos are made like any build's.
+		if (shown !== lastGood) await handOver(shown, directories, state.preview, events);
 	});
 
 	eleventyConfig.addGlobalData("dateline", () => state.catalog);

@@ -3,6 +3,12 @@ import type { z } from "zod";
 import { closest, describeFound, fieldName, type Problem } from "../problems.ts";
 import { lineOf, valueAt, type Yaml } from "./yaml.ts";
 
+/** Whether an issue is about a text's length, so the length found is worth saying. */
+export function aboutLength(issue: z.core.$ZodIssue): boolean {
+	if (issue.code === "too_big") return issue.origin === "string";
+	return issue.code === "too_small" && issue.origin === "string" && Number(issue.minimum) > 1;
+}
+
 /** One problem per issue, each with the line of its field when the YAML holds it. */
 export function schemaProblems(
 	error: z.ZodError,
@@ -43,7 +49,7 @@ export function schemaProblems(
 			message:
 				found === undefined || issue.code === "invalid_key"
 					? message
-					: `${message}; found ${describeFound(found)}`,
+					: `${message}; found ${describeFound(found, aboutLength(issue))}`,
 		});
 	}
 	return problems;

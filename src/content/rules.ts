@@ -7,6 +7,7 @@
 import path from "node:path";
 import { failureMessage, isPhoto, type Inspection } from "../photos/inspect.ts";
 import { closest, fieldName, type Problem } from "../problems.ts";
+import { linesHolding } from "./lines.ts";
 import type { Draft } from "./parse.ts";
 import type { Author, Section } from "./types.ts";
 import { lineOf } from "./yaml.ts";
@@ -68,31 +69,44 @@ const ownAliases: Rule = (draft, ctx) =>
 		return message ? [at(draft, ["aliases", i], message)] : [];
 	});
 
+// A newsroom may have hundreds of authors: a message lists this many ids and counts the rest.
+const IDS_LISTED = 12;
+
+/** "`desk`, `ana-writer`", or the first dozen "and 40 more in authors.yaml". */
+export function idList(ids: readonly string[], file: string): string {
+	const shown = ids.slice(0, IDS_LISTED).map((id) => `\`${id}\``);
+	const rest = ids.length - shown.length;
+	return rest > 0 ? `${shown.join(", ")} and ${String(rest)} more in ${file}` : shown.join(", ");
+}
+
 const knownAuthors: Rule = (draft, ctx) => {
 	const authors = ctx.authors;
 	if (!authors) return [];
-	return draft.data.authors.flatMap((id, i) => {
+	const ids = [...authors.keys()];
+	return (draft.data.authors ?? []).flatMap((id, i) => {
 		if (authors.has(id)) return [];
-		const guess = closest(id, [...authors.keys()]);
+		const guess = closest(id, ids);
 		return [
 			at(
 				draft,
 				["authors", i],
-				`\`authors[${String(i)}]\` must be an author id from authors.yaml${guess ? ` (did you mean \`${guess}\`?)` : ""}; found "${id}"`,
+				`\`authors[${String(i)}]\` must be an author id from authors.yaml (${idList(ids, "authors.yaml")}); found "${id}"${guess ? `; did you mean \`${guess}\`?` : ""}`,
 			),
 		];
 	});
 };
 
 const knownSection: Rule = (draft, ctx) => {
+	const { section } = draft.data;
 	const sections = ctx.sections;
-	if (!sections || sections.has(draft.data.section)) return [];
-	const known = [...sections.keys()].map((k) => `\`${k}\``).join(", ");
+	if (!sections || section === undefined || sections.has(section)) return [];
+	const ids = [...sections.keys()];
+	const guess = closest(section, ids);
 	return [
 		at(
 			draft,
 			["section"],
-			`\`section\` must be a section id from sections.yaml (${known}); found "${draft.data.section}"`,
+			`\`section\` must be a section id from sections.yaml (${idList(ids, "sections.yaml")}); found "${section}"${guess ? `; did you mean \`${guess}\`?` : ""}`,
 		),
 	];
 };
@@ -100,12 +114,13 @@ const knownSection: Rule = (draft, ctx) => {
 const noPlaceholders: Rule = (draft) => {
 	const { data } = draft;
 	if (data.draft) return [];
+	const image = data.image ?? {};
 	const fields: [PropertyKey[], string | undefined][] = [
 		[["title"], data.title],
 		[["description"], data.description],
-		[["image", "alt"], data.image.alt],
-		[["image", "caption"], data.image.caption],
-		[["image", "credit"], data.image.credit],
+		[["image", "alt"], image.alt],
+		[["image", "caption"], image.caption],
+		[["image", "credit"], image.credit],
 	];
 	const problems = fields
 		.filter(([, value]) => value?.includes(PLACEHOLDER))
@@ -116,17 +131,17 @@ const noPlaceholders: Rule = (draft) => {
 				`\`${fieldName(fieldPath)}\` still holds the placeholder from \`npm run new\`; write it, or keep \`draft: true\` until it is done`,
 			),
 		);
-	if (draft.body.includes(PLACEHOLDER)) {
+	for (const line of linesHolding(draft.body, PLACEHOLDER, draft.bodyLine)) {
 		problems.push(
 			at(
 				draft,
 				[],
-				`the body still holds a \`${PLACEHOLDER}\` placeholder; finish it, or keep \`draft: true\` until it is done`,
-				draft.bodyLine,
+				`the body still holds a \`${PLACEHOLDER}\` placeholder on this line; finish it, or keep \`draft: true\` until it is done`,
+				line,
 			),
 		);
 	}
-	if (path.basename(data.image.src).startsWith(PLACEHOLDER_PHOTO)) {
+	if (image.src && path.basename(image.src).startsWith(PLACEHOLDER_PHOTO)) {
 		problems.push(
 			at(
 				draft,
@@ -154,16 +169,18 @@ const noPhotosInCorrections: Rule = (draft) =>
 const readablePhotos: Rule = (draft, ctx) => {
 	const problems: Problem[] = [];
 	const { leadFile } = draft;
+	const src = draft.data.image?.src;
 	const lead = leadFile ? ctx.photos.get(leadFile) : undefined;
-	if (!leadFile) {
+	// Without a `src` that passed the schema, the schema's problem says what is wrong.
+	if (!leadFile && src !== undefined) {
 		problems.push(
 			at(
 				draft,
 				["image", "src"],
-				`\`image.src\` must be a file in the article's folder, e.g. osorio.jpg; found "${draft.data.image.src}"`,
+				`\`image.src\` must be a file in the article's folder, e.g. osorio.jpg; found "${src}"`,
 			),
 		);
-	} else if (lead && !isPhoto(lead)) {
+	} else if (leadFile && lead && !isPhoto(lead)) {
 		problems.push(
 			at(draft, ["image", "src"], `\`image.src\` ${failureMessage(lead, ctx.rel(leadFile))}`),
 		);

@@ -5,7 +5,17 @@
  * articles.
  */
 import jsyaml from "js-yaml";
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
+import {
+	LineCounter,
+	isCollection,
+	isMap,
+	isScalar,
+	isSeq,
+	parseDocument,
+	visit,
+	type Document,
+	type Node,
+} from "yaml";
 import type { Problem } from "../problems.ts";
 
 /** A parsed YAML document with the means to find a field's line. */
@@ -64,7 +74,7 @@ export function parseSlowly(source: string, file: string, problems: Problem[]): 
 	// The first error only: the ones after it are mostly its echoes (a tab gives seven).
 	const [error] = doc.errors;
 	if (error) {
-		const line = lines.linePos(error.pos[0]).line;
+		const line = lines.linePos(problemStart(doc, source, error.pos[0])).line;
 		const detail =
 			error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
 		const hint =
@@ -77,6 +87,33 @@ export function parseSlowly(source: string, file: string, problems: Problem[]): 
 		return undefined;
 	}
 	return { data: doc.toJS() as unknown, doc, lines };
+}
+
+/** Whether a quoted value or a `[...]`/`{...}` list or mapping lacks its closing character. */
+function unclosed(node: Node, source: string): boolean {
+	const [from, to] = node.range ?? [0, 0];
+	const text = source.slice(from, to).trimEnd();
+	if (isScalar(node) && node.type === "QUOTE_DOUBLE")
+		return !/^"(?:[^"\\]|\\[\s\S])*"$/.test(text);
+	if (isScalar(node) && node.type === "QUOTE_SINGLE") return !/^'(?:[^']|'')*'$/.test(text);
+	return isCollection(node) && node.flow === true && !/[\]}]$/.test(text);
+}
+
+/**
+ * Where the problem behind a YAML error starts. A quote or bracket left open is noticed only
+ * where the text runs out (the end of the frontmatter, lines below the mistake), so the
+ * error moves back to the innermost quote or bracket that opened and never closed.
+ */
+function problemStart(doc: Document, source: string, pos: number): number {
+	let start: number | undefined;
+	visit(doc, {
+		Node(_key, node) {
+			const [from, to] = node.range ?? [];
+			if (from === undefined || to === undefined || from >= pos || pos > to) return;
+			if ((start === undefined || from > start) && unclosed(node, source)) start = from;
+		},
+	});
+	return start ?? pos;
 }
 
 /** The line of the deepest part of `fieldPath` that the YAML holds. */

@@ -3,35 +3,19 @@
  * date and see the error in the browser and the terminal, fix it and watch the page recover,
  * check, and publish it.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFile, writeFile, copyFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ROOT, existsSync, fixtureSite, runBuild } from "../helpers.ts";
+import { freePort, startPreview, type Preview } from "../preview-server.ts";
 
-const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 const HEADLINE = "Editors can publish a story in five steps";
 const SLUG = "editors-can-publish-a-story-in-five-steps";
 
 let site: Awaited<ReturnType<typeof fixtureSite>>;
-let server: ChildProcess | undefined;
-let log = "";
-let port = 0;
+let preview: Preview | undefined;
 let articleFile = "";
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once("error", reject);
-		probe.listen(0, "127.0.0.1", () => {
-			const address = probe.address();
-			probe.close(() => {
-				resolve(typeof address === "object" && address ? address.port : 0);
-			});
-		});
-	});
-}
 
 function cli(script: string, args: string[]) {
 	return spawnSync(process.execPath, [path.join(ROOT, "src", "cli", script), ...args], {
@@ -41,40 +25,13 @@ function cli(script: string, args: string[]) {
 	});
 }
 
-async function fetchText(href: string): Promise<string> {
-	const response = await fetch(`http://127.0.0.1:${String(port)}${href}`);
-	return response.text();
-}
-
-/** Polls a page until it satisfies `ok`, as an editor waits for the reload. */
-async function waitFor(
-	href: string,
-	ok: (text: string) => boolean,
-	timeoutMs = 20_000,
-): Promise<string> {
-	const until = Date.now() + timeoutMs;
-	let last = "";
-	while (Date.now() < until) {
-		try {
-			last = await fetchText(href);
-			if (ok(last)) return last;
-		} catch {
-			// the server is still starting
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(
-		`${href} never became ready; last response began: ${last.slice(0, 300)}\n--- server log ---\n${log}`,
-	);
-}
-
 beforeAll(async () => {
 	site = await fixtureSite();
 	articleFile = path.join(site.content, "articles", SLUG, "index.md");
 }, 30_000);
 
 afterAll(() => {
-	server?.kill();
+	preview?.stop();
 });
 
 describe("the editor's day", () => {
@@ -97,58 +54,52 @@ describe("the editor's day", () => {
 		const check = cli("check.ts", []);
 		expect(check.stderr).toBe("");
 		expect(check.stdout).toMatch(
-			/^Content is sound: 5 articles \(2 published, 2 drafts, 1 scheduled\), checked in \d+ ms\.\n$/,
+			/\nContent is sound: 5 articles \(2 published, 2 drafts, 1 scheduled\), checked in \d+ ms\.\n$/,
 		);
 	});
 
 	test("3. the preview shows the draft with its banner and noindex", async () => {
-		port = await freePort();
-		server = spawn(
-			process.execPath,
-			[
-				ELEVENTY,
-				"--config=.eleventy.ts",
-				`--input=${site.content}`,
-				`--output=${site.output}`,
-				"--serve",
-				`--port=${String(port)}`,
-			],
-			{ cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
-		);
-		server.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-		server.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-		const page = await waitFor(`/articles/${SLUG}/`, (t) => t.includes(HEADLINE));
+		preview = startPreview(site.content, site.output, await freePort());
+		const page = await preview.waitFor(`/articles/${SLUG}/`, (t) => t.includes(HEADLINE));
 		expect(page).toContain(
 			"<strong>Draft.</strong> This article is not published; only the preview shows it.",
 		);
 		expect(page).toContain('<meta name="robots" content="noindex, nofollow">');
-		const scheduled = await fetchText("/articles/future-story/");
+		const scheduled = await preview.fetchText("/articles/future-story/");
 		expect(scheduled).toContain(
 			"<strong>Scheduled for January 1, 2099 at 2:00 AM CST.</strong>",
 		);
 	}, 60_000);
 
 	test("4. a broken date shows the same clear message in the browser and the terminal; the server keeps running", async () => {
+		if (!preview) throw new Error("the preview runs from step 3");
 		const good = await readFile(articleFile, "utf8");
 		await writeFile(articleFile, good.replace(/^date: .*$/m, "date: 2026-11-26 09:00"));
 		const message =
-			"`date` must carry a time zone, e.g. 2018-07-26T17:00:00-05:00 or 2018-07-26T22:00:00Z; found &quot;2026-11-26 09:00&quot; (16 characters)";
-		const page = await waitFor("/", (t) => t.includes("Dateline cannot build the site"));
+			"`date` must carry a time zone, e.g. 2018-07-26T17:00:00-05:00 or 2018-07-26T22:00:00Z; found &quot;2026-11-26 09:00&quot;";
+		const page = await preview.waitFor("/", (t) =>
+			t.includes("Dateline cannot build the site"),
+		);
 		expect(page).toContain(`content/articles/${SLUG}/index.md:4  ${message}`);
-		expect(log).toContain(
+		expect(preview.log()).toContain(
 			`content/articles/${SLUG}/index.md:4  ${message.replaceAll("&quot;", '"')}`,
 		);
-		expect(server?.exitCode).toBeNull();
+		expect(preview.process.exitCode).toBeNull();
 		await writeFile(articleFile, good);
-		const recovered = await waitFor(
+		const recovered = await preview.waitFor(
 			`/articles/${SLUG}/`,
 			(t) => !t.includes("Dateline cannot build"),
 		);
 		expect(recovered).toContain(HEADLINE);
+		// Between the problem list and the next save, no "Wrote N files" reads as success.
+		const log = await preview.waitForLog((l) => /File changed[\s\S]*File changed/.test(l));
+		const count = log.indexOf("1 problem in 1 file; the preview shows the last good build.");
+		expect(count).toBeGreaterThan(-1);
+		expect(log.slice(count, log.indexOf("File changed", count))).not.toMatch(/Wrote \d+/);
 	}, 60_000);
 
 	test("5. publishing: the check refuses placeholders until the article is written, then the build carries it", async () => {
-		server?.kill();
+		preview?.stop();
 		const draft = await readFile(articleFile, "utf8");
 		await writeFile(articleFile, draft.replace("draft: true\n", ""));
 		const refused = cli("check.ts", []);

@@ -1,9 +1,20 @@
-/** One fixture per refusal of CONTENT.md: the build names the file and field, exits non-zero, writes nothing. */
+/** One fixture per refusal of the content model: the build names the file and field, exits non-zero, writes nothing. */
 import { describe, expect, test } from "vitest";
 import { existsSync, expectRefusal, fixtureSite, runBuild } from "../helpers.ts";
 
 const CASES: [fixture: string, file: string, message: string][] = [
-	["refuse-yaml-syntax", "content/articles/broken/index.md:4", "the YAML does not parse"],
+	// The list left open on line 3 is noticed on line 4; the message names the line it opens on.
+	["refuse-yaml-syntax", "content/articles/broken/index.md:3", "the YAML does not parse"],
+	[
+		"refuse-yaml-unclosed-quote",
+		"content/articles/broken/index.md:11",
+		'the YAML does not parse: Missing closing "quote',
+	],
+	[
+		"refuse-placeholder-in-body",
+		"content/articles/broken/index.md:27",
+		"the body still holds a `TODO:` placeholder on this line",
+	],
 	[
 		"refuse-missing-field",
 		"content/articles/broken/index.md",
@@ -37,12 +48,17 @@ const CASES: [fixture: string, file: string, message: string][] = [
 	[
 		"refuse-unknown-author",
 		"content/articles/broken/index.md:5",
-		'`authors[1]` must be an author id from authors.yaml; found "goal-staf"',
+		'`authors[1]` must be an author id from authors.yaml (`desk`, `ana-writer`); found "goal-staf"',
 	],
 	[
 		"refuse-unknown-section",
 		"content/articles/broken/index.md:6",
 		'`section` must be a section id from sections.yaml (`news`, `sport`); found "politics"',
+	],
+	[
+		"refuse-title-too-short",
+		"content/articles/broken/index.md:2",
+		'`title` must be 10 to 110 characters; found "Short" (5 characters)',
 	],
 	[
 		"refuse-duplicate-slug",
@@ -107,13 +123,29 @@ describe("the build refuses broken content", () => {
 		await expectRefusal(fixture, where, message);
 	});
 
+	test("five problems in one article, cross-references included, all in one pass", async () => {
+		const site = await fixtureSite("refuse-all-at-once");
+		const result = runBuild(site.content, site.output);
+		expect(result.status).toBe(1);
+		const file = "content/articles/broken/index.md";
+		expect(result.stderr.trim().split("\n")).toEqual([
+			`${file}:4  \`date\` must write its UTC offset with a colon, e.g. -05:00; found "2018-07-26T17:00:00-0500"`,
+			`${file}:5  \`authors[1]\` must be an author id from authors.yaml (\`desk\`, \`ana-writer\`); found "goal-staf"`,
+			`${file}:7  \`tags[0]\` must be lowercase ASCII words joined by hyphens, e.g. world-cup-2018; found "Mexico"`,
+			`${file}:7  \`tags[2]\` must not repeat a tag; \`world-cup-2018\` appears twice; found "world-cup-2018"`,
+			`${file}:8  \`aliases[0]\` \`second-story\` is the slug of a live article, content/articles/second-story/index.md; an old address cannot redirect while an article lives there`,
+			"5 problems in 1 file; nothing was written.",
+		]);
+		expect(existsSync(site.output)).toBe(false);
+	});
+
 	test("three broken articles: all three problems, one line each, no stack trace, nothing written", async () => {
 		const site = await fixtureSite("refuse-three-articles");
 		const result = runBuild(site.content, site.output);
 		expect(result.status).toBe(1);
 		expect(result.stderr.trim().split("\n")).toEqual([
-			'content/articles/empty-alt/index.md:9  `image.alt` must not be empty: describe what the photo shows for readers who cannot see it; found "" (0 characters)',
-			'content/articles/no-zone/index.md:4  `date` must carry a time zone, e.g. 2018-07-26T17:00:00-05:00 or 2018-07-26T22:00:00Z; found "2018-07-26 17:00" (16 characters)',
+			'content/articles/empty-alt/index.md:9  `image.alt` must not be empty: describe what the photo shows for readers who cannot see it; found ""',
+			'content/articles/no-zone/index.md:4  `date` must carry a time zone, e.g. 2018-07-26T17:00:00-05:00 or 2018-07-26T22:00:00Z; found "2018-07-26 17:00"',
 			"content/articles/typo/index.md:7  `secton` is not a field of the content model; did you mean `section`? Fix its spelling or remove it.",
 			"3 problems in 3 files; nothing was written.",
 		]);

@@ -1,6 +1,7 @@
 import { describe, expect, test, vi } from "vitest";
 import {
 	closest,
+	counted,
 	describeFound,
 	fieldName,
 	formatProblems,
@@ -55,8 +56,7 @@ describe("describing what was found", () => {
 	test.each([
 		[undefined, "nothing"],
 		[null, "an empty value"],
-		["Osorio", '"Osorio" (6 characters)'],
-		["⚽", '"⚽" (1 character)'],
+		["Osorio", '"Osorio"'],
 		[2018, "2018 (a number)"],
 		[true, "true (true or false)"],
 		[[1, 2], "a list of 2"],
@@ -65,8 +65,20 @@ describe("describing what was found", () => {
 		expect(describeFound(value)).toBe(words);
 	});
 
-	test("a long text is cut with its full length given", () => {
-		expect(describeFound("x".repeat(100))).toBe(`"${"x".repeat(57)}..." (100 characters)`);
+	test.each([
+		["Osorio", '"Osorio" (6 characters)'],
+		["⚽", '"⚽" (1 character)'],
+		["x".repeat(100), `"${"x".repeat(57)}..." (100 characters)`],
+	])("for a message about length, %j is %s", (value, words) => {
+		expect(describeFound(value, true)).toBe(words);
+	});
+
+	test.each([
+		[0, "0 problems"],
+		[1, "1 problem"],
+		[2, "2 problems"],
+	])("%i is counted as %s", (n, words) => {
+		expect(counted(n, "problem")).toBe(words);
 	});
 
 	test.each([

@@ -11,13 +11,29 @@ function check(content: string) {
 }
 
 describe("npm run check", () => {
-	test("sound content: counts by status, exit 0", async () => {
+	test("sound content: counts by status, exit 0; tags without a name in tags.yaml are noted", async () => {
 		const site = await fixtureSite();
 		const result = check(site.content);
 		expect(result.status).toBe(0);
-		expect(result.stdout).toMatch(
-			/^Content is sound: 4 articles \(2 published, 1 draft, 1 scheduled\), checked in \d+ ms\.\n$/,
+		const lines = result.stdout.split("\n");
+		expect(lines.slice(0, 2)).toEqual([
+			'content/articles/first-story/index.md:9  note: the tag `mexico` is not in tags.yaml, so pages show it as "Mexico"; to name it, add `mexico: { name: "Mexico" }` to content/_data/tags.yaml',
+			'content/articles/first-story/index.md:9  note: the tag `world-cup-2018` is not in tags.yaml, so pages show it as "World cup 2018"; to name it, add `world-cup-2018: { name: "World Cup 2018" }` to content/_data/tags.yaml',
+		]);
+		expect(lines[2]).toMatch(
+			/^Content is sound: 4 articles \(2 published, 1 draft, 1 scheduled\), checked in \d+ ms\.$/,
 		);
+		expect(result.stderr).toBe("");
+	});
+
+	test("--help prints what it does and exits 0", () => {
+		const result = spawnSync(
+			process.execPath,
+			[path.join(ROOT, "src", "cli", "check.ts"), "--help"],
+			{ cwd: ROOT, encoding: "utf8" },
+		);
+		expect(result.status).toBe(0);
+		expect(result.stdout).toMatch(/^Usage: npm run check \[-- <content folder>\]\n/);
 	});
 
 	test("broken content: every problem, the count, exit 1, no stack trace", async () => {
@@ -29,5 +45,14 @@ describe("npm run check", () => {
 			/3 problems in 3 files; fix them and run `npm run check` again/,
 		);
 		expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+	});
+
+	test("one problem is worded in the singular", async () => {
+		const site = await fixtureSite("refuse-unknown-author");
+		const result = check(site.content);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toMatch(
+			/\n1 problem in 1 file; fix it and run `npm run check` again \(\d+ ms\)\.\n$/,
+		);
 	});
 });

@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { buildTime, loadContent } from "../../../src/content/load.ts";
@@ -75,6 +76,27 @@ describe("loadContent", () => {
 			]),
 		);
 		expect(problems).toHaveLength(3);
+	});
+
+	test("asked for, a partial catalog holds the articles that have no problem", async () => {
+		const site = await fixtureSite("refuse-three-articles");
+		const result = await loadContent({ contentDir: site.content, now: NOW, partial: true });
+		expect(result.catalog).toBeUndefined();
+		expect(result.problems).toHaveLength(3);
+		const partial = "partial" in result ? result.partial : undefined;
+		expect(partial?.site.name).toBe("The Fixture Gazette");
+		expect(partial?.articles.map((a) => a.slug)).toEqual(["first-story", "second-story"]);
+	});
+
+	test("with site.yaml broken, the partial catalog stands in for the publication", async () => {
+		const site = await fixtureSite();
+		const siteFile = path.join(site.content, "_data", "site.yaml");
+		await writeFile(siteFile, "name: [\n");
+		const result = await loadContent({ contentDir: site.content, now: NOW, partial: true });
+		expect(result.problems.map((p) => p.file)).toEqual(["content/_data/site.yaml"]);
+		const partial = "partial" in result ? result.partial : undefined;
+		expect(partial?.site.name).toBe("Dateline preview");
+		expect(partial?.articles.map((a) => a.slug)).toEqual(["first-story", "second-story"]);
 	});
 
 	test("SOURCE_DATE_EPOCH fixes the build time", () => {

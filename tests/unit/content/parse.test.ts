@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { parseArticle } from "../../../src/content/parse.ts";
+import { parseArticle, validFields } from "../../../src/content/parse.ts";
+import { articleSchema } from "../../../src/schema.ts";
 import type { Problem } from "../../../src/problems.ts";
 import { articleSource } from "./fixtures.ts";
 
@@ -31,6 +32,44 @@ describe("one article on its own", () => {
 		expect(problems).toHaveLength(1);
 		expect(draft?.slug).toBe("a-story");
 		expect(draft?.bodyPhotos).toEqual([]);
+	});
+
+	test("an article whose schema check fails keeps the fields that pass, for the rules", () => {
+		const { draft, problems } = parse(
+			FRONT.replace("date: 2018-07-26T17:00:00-05:00", "date: 2018-07-26T17:00:00-0500")
+				.replace("authors: [desk]", "authors: [desk, nobody]\ntags: [Mexico]")
+				.replace("  alt: A photo\n", "  alt: A photo\n  focus: [2, 0]\n"),
+		);
+		expect(problems.map((p) => p.message.split(";")[0])).toEqual([
+			"`date` must write its UTC offset with a colon, e.g. -05:00",
+			"`tags[0]` must be lowercase ASCII words joined by hyphens, e.g. world-cup-2018",
+			"`image.focus[0]` must be a fraction from 0 to 1 (0 the left edge, 1 the right), e.g. 0.5 for the middle",
+		]);
+		expect(draft?.complete).toBe(false);
+		expect(draft?.data).toEqual({
+			title: "A headline long enough",
+			description: "A standfirst that is long enough to pass the fifty character minimum.",
+			authors: ["desk", "nobody"],
+			section: "news",
+			image: { src: "photo.jpg", alt: "A photo", credit: "Yuri Cortez" },
+		});
+		expect(draft?.leadFile).toBe("/c/articles/a-story/photo.jpg");
+	});
+
+	test("valid fields: what is not a mapping has none; what is absent stays absent", () => {
+		expect(validFields(articleSchema.shape, ["a"])).toEqual({});
+		expect(validFields(articleSchema.shape, { title: 2018, draft: true })).toEqual({
+			draft: true,
+		});
+	});
+
+	test("the lead photo again in the body does not repeat a refused lead credit", () => {
+		const { problems } = parse(
+			`${FRONT.replace("credit: Yuri Cortez", 'credit: ""')}\n![The photo again](photo.jpg)\n`,
+		);
+		expect(problems.map((p) => p.message.split(":")[0])).toEqual([
+			"`image.credit` must not be empty",
+		]);
 	});
 
 	test.each([

@@ -1,11 +1,11 @@
 import path from "node:path";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import contentPlugin, { editedOnly, scheduleNote } from "../../../src/content/plugin.ts";
 import type { Catalog } from "../../../src/content/catalog.ts";
 import { loadContent } from "../../../src/content/load.ts";
 import { FIXTURES, fixtureSite } from "../../helpers.ts";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 
 async function load(contentDir: string): Promise<Catalog> {
 	const { catalog, problems } = await loadContent({
@@ -108,5 +108,49 @@ describe("scheduling", () => {
 		expect(scheduleNote(catalog)).toBe(
 			'[dateline] Next scheduled article: "A scheduled story dated far in the future" (content/articles/future-story/index.md) goes live January 1, 2099 at 2:00 AM CST (2099-01-01T08:00:00Z), with the first build after that time.',
 		);
+	});
+});
+
+describe("the preview on broken content", () => {
+	test("started broken it shows what is sound; once good, a later break keeps the last good build", async () => {
+		const site = await fixtureSite("refuse-three-articles");
+		const { config, run } = fakeEleventy(site.content);
+		const state = contentPlugin(config);
+		const before = {
+			runMode: "serve",
+			directories: { input: site.content, output: site.output },
+		};
+		const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+		await run("eleventy.before", before);
+		expect(state.problems).toHaveLength(3);
+		expect(state.catalog?.articles.map((a) => a.slug)).toEqual([
+			"future-story",
+			"first-story",
+			"second-story",
+			"draft-story",
+		]);
+		expect(stderr).toHaveBeenCalledWith(
+			expect.stringContaining(
+				"3 problems in 3 files; the preview shows only the articles without problems.",
+			),
+		);
+		await rm(path.join(site.content, "articles", "typo"), { recursive: true });
+		await rm(path.join(site.content, "articles", "no-zone"), { recursive: true });
+		await rm(path.join(site.content, "articles", "empty-alt"), { recursive: true });
+		await run("eleventy.before", before);
+		expect(state.problems).toEqual([]);
+		const good = state.catalog;
+		const file = path.join(site.content, "articles", "second-story", "index.md");
+		await writeFile(
+			file,
+			(await readFile(file, "utf8")).replace("section: sport", "section: x"),
+		);
+		await run("eleventy.before", before);
+		expect(state.problems).toHaveLength(1);
+		expect(state.catalog).toBe(good);
+		expect(stderr).toHaveBeenLastCalledWith(
+			expect.stringContaining("1 problem in 1 file; the preview shows the last good build."),
+		);
+		stderr.mockRestore();
 	});
 });

@@ -18,7 +18,7 @@ describe("zod issues as an editor's problems", () => {
 				file: "a.md",
 				line: 3,
 				message:
-					'`alt` must not be empty: describe what the photo shows for readers who cannot see it; found "" (0 characters)',
+					'`alt` must not be empty: describe what the photo shows for readers who cannot see it; found ""',
 			},
 		]);
 	});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parseArticle, type Draft } from "../../../src/content/parse.ts";
-import { RULES, type RuleContext } from "../../../src/content/rules.ts";
+import { RULES, idList, type RuleContext } from "../../../src/content/rules.ts";
 import type { Problem } from "../../../src/problems.ts";
 import { articleSource } from "./fixtures.ts";
 
@@ -44,22 +44,35 @@ describe("the rules", () => {
 		const a = draft("a");
 		const ctx = context([a]);
 		expect(check({ ...a, data: { ...a.data, authors: ["dsk"] } }, ctx)).toEqual([
-			'5 `authors[0]` must be an author id from authors.yaml (did you mean `desk`?); found "dsk"',
+			'5 `authors[0]` must be an author id from authors.yaml (`desk`); found "dsk"; did you mean `desk`?',
 		]);
 		expect(check({ ...a, data: { ...a.data, section: "sport" } }, ctx)).toEqual([
 			'6 `section` must be a section id from sections.yaml (`news`); found "sport"',
 		]);
 	});
 
+	test("a long list of ids is cut after a dozen, with the rest counted", () => {
+		const ids = Array.from({ length: 20 }, (_, i) => `author-${String(i + 1)}`);
+		expect(idList(ids, "authors.yaml")).toBe(
+			`${ids
+				.slice(0, 12)
+				.map((id) => `\`${id}\``)
+				.join(", ")} and 8 more in authors.yaml`,
+		);
+		expect(idList(["a", "b"], "authors.yaml")).toBe("`a`, `b`");
+	});
+
 	test("placeholders and the stand-in photo are refused outside drafts, allowed in them", () => {
-		const body = "TODO: write the article.";
+		const body =
+			"First paragraph.\n\nTODO: write the middle. TODO: and this.\n\nLast.\nTODO: the end.";
 		const published = draft("a", "", body);
 		published.data = {
 			...published.data,
 			image: { ...published.data.image, src: "replace-me.png" },
 		};
 		expect(check(published, context([published]))).toEqual([
-			"12 the body still holds a `TODO:` placeholder; finish it, or keep `draft: true` until it is done",
+			"15 the body still holds a `TODO:` placeholder on this line; finish it, or keep `draft: true` until it is done",
+			"18 the body still holds a `TODO:` placeholder on this line; finish it, or keep `draft: true` until it is done",
 			"8 `image.src` is still the stand-in photo from `npm run new`; put the real photo beside the article and name it here",
 		]);
 		const inDraft = draft("b", "draft: true\n", body);

@@ -26,6 +26,24 @@ describe("YAML with lines", () => {
 	test.each([
 		["a tab", "\ntitle: A\n\tauthor: b\n", 3, "it is indented with a tab; indent with spaces"],
 		["a key twice", "\ntitle: A\ntitle: B\n", 3, "a field appears twice; keep one of them"],
+		[
+			"a quote left open, at the line it opens",
+			'\ntitle: A\ndescription: "Osorio leaves\n  the team\ndate: 2018\nauthors: [a]\n',
+			3,
+			'Missing closing "quote; fix the indentation or quoting on this line',
+		],
+		[
+			"a quote left open inside a list, at the quote",
+			'\ntitle: A\ntags: [a, "b, c]\ndate: 2018\nsection: x\n',
+			3,
+			'Missing closing "quote; fix the indentation or quoting on this line',
+		],
+		[
+			"a list left open, at its bracket",
+			"\ntitle: A\ntags: [a, b\ndate: 2018\nsection: x\n",
+			3,
+			"Flow sequence in block collection must be sufficiently indented and end with a ]; fix the indentation or quoting on this line",
+		],
 	])("%s is reported with its line", (_name, source, line, hint) => {
 		const problems: Problem[] = [];
 		expect(readYaml(source, "a.md", problems)).toBeUndefined();

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { bodyPhoto } from "../../../layouts/partials.ts";
+import { bodyPhoto, statusMark } from "../../../layouts/partials.ts";
+import { catalogAt } from "../../helpers.ts";
 import type { Photo } from "../../../src/content/types.ts";
 import type { Rendition } from "../../../src/photos/types.ts";
 
@@ -59,5 +60,23 @@ describe("body photos", () => {
 		expect(out).toContain('alt="a &quot;quoted&quot; &lt;b&gt;"');
 		expect(out).toContain('<span class="caption">&lt;i&gt;caption&lt;/i&gt;</span>');
 		expect(out).toContain("Photo: Ruiz &amp; Cortez/AFP");
+	});
+});
+
+describe("the preview's mark on listings", () => {
+	test("a draft says so, a scheduled article says when, a published one carries nothing", async () => {
+		const catalog = await catalogAt("2026-01-01T00:00:00Z", true);
+		const bySlug = (slug: string) => {
+			const found = catalog.articles.find((a) => a.slug === slug);
+			if (!found) throw new Error(slug);
+			return found;
+		};
+		expect(String(statusMark(catalog, bySlug("draft-story")))).toBe(
+			'<p class="status-mark">Draft</p>',
+		);
+		expect(String(statusMark(catalog, bySlug("future-story")))).toBe(
+			'<p class="status-mark">Scheduled for January 1, 2099 at 2:00 AM CST</p>',
+		);
+		expect(String(statusMark(catalog, bySlug("first-story")))).toBe("");
 	});
 });
