@@ -116,6 +116,7 @@ export function previewArticle(
 		slug,
 		href,
 		sourcePath: "",
+		sourceHash: "",
 		data,
 		body,
 		published: date.epoch,

@@ -68,11 +68,6 @@ export class Catalog {
 	readonly buildTime: number;
 	/** The path the site is served under, e.g. "/dateline" for project pages; "" at a domain's root. */
 	readonly basePath: string;
-	/**
-	 * When set, this build renders only these articles' pages and the pages that list them
-	 * (the preview after an edit to articles alone); everything else on disk stays as it is.
-	 */
-	renderOnly: Set<string> | undefined;
 	/** Future-dated articles that are not drafts, soonest first (published or not in this build). */
 	scheduled: Article[] = [];
 	readonly #bySection = new Map<string, Article[]>();
@@ -121,35 +116,6 @@ export class Catalog {
 			? href.slice(this.basePath.length)
 			: href;
 		return inSite.endsWith("/") ? `${inSite}index.html` : inSite;
-	}
-
-	/** Whether this build renders everything (not only what an edit touched). */
-	get renderAll(): boolean {
-		return this.renderOnly === undefined;
-	}
-
-	/** The articles whose pages this build renders. */
-	get pageArticles(): Article[] {
-		const only = this.renderOnly;
-		return only ? this.articles.filter((a) => only.has(a.slug)) : this.articles;
-	}
-
-	/** Sections whose feeds this build writes: all, or none after an edit to articles alone. */
-	get pageSections(): Section[] {
-		return this.renderAll ? this.sectionList : [];
-	}
-
-	/** Redirect pages this build writes: all, or none after an edit to articles alone. */
-	get pageRedirects(): { from: string; article: Article }[] {
-		return this.renderAll ? this.redirects : [];
-	}
-
-	/** The listing pages this build renders: with an edit, those that list an edited article. */
-	get pageListings(): ListingPage[] {
-		const only = this.renderOnly;
-		return only
-			? this.listings.filter((p) => p.items.some((a) => only.has(a.slug)))
-			: this.listings;
 	}
 
 	/** Old article addresses and where they redirect now. */
