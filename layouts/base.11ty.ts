@@ -131,8 +131,9 @@ export function base(page: BasePage): SafeHtml {
 	const full = page.title ? `${page.title} | ${site.name}` : site.name;
 	const title = full.length <= TITLE_MAX ? full : (page.title ?? site.name);
 	const year =
-		page.year ??
-		new Date(catalog.articles[0]?.published ?? catalog.buildTime).getUTCFullYear();
+		page.year === undefined
+			? new Date(catalog.articles[0]?.published ?? catalog.buildTime).getUTCFullYear()
+			: page.year;
 	const u = (rootPath: string) => catalog.url(rootPath);
 	const robots = page.noindex ? "noindex, nofollow" : "index, follow, max-image-preview:large";
 	const doc = html`<!DOCTYPE html>

@@ -106,14 +106,13 @@ export async function planBuild(options: {
 }): Promise<BuildPlan> {
 	const key = buildKey(options.contentDir);
 	const last = options.stateFile ? await readState(options.stateFile) : options.memory?.state;
-	const full =
-		options.full === true || last?.key !== key || !existsSync(options.outputDir);
+	const kept = options.full !== true && last?.key === key && existsSync(options.outputDir);
 	const plan: BuildPlan = {
-		full,
+		full: !kept,
 		key,
-		previous: full ? {} : (last?.pages ?? {}),
+		previous: kept ? last.pages : {},
 		pages: {},
-		previousShards: full ? {} : (last?.shards ?? {}),
+		previousShards: kept ? last.shards : {},
 		shards: {},
 		async save() {
 			const state: BuildState = {

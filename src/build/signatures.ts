@@ -20,7 +20,12 @@ export function sign(...parts: string[]): string {
 function photoParts(photo: Photo): string[] {
 	const r = photo.rendition;
 	return r
-		? [r.fallback.href, r.placeholder, ...r.sources.map((s) => s.srcset), ...r.crops.map((c) => c.href)]
+		? [
+				r.fallback.href,
+				r.placeholder,
+				...r.sources.map((s) => s.srcset),
+				...r.crops.map((c) => c.href),
+			]
 		: [photo.href];
 }
 

@@ -5,9 +5,10 @@
  * the problems shown on every page, and recovers on the next good save; started on broken
  * content, it serves the articles that have no problem, the problems on every page.
  */
-import { copyFile, mkdir, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { dropAside, setAside } from "../build/output.ts";
 import { planBuild, statePath, type BuildPlan, type BuildState } from "../build/plan.ts";
 import { formatDateTime, isoUtc } from "../dates.ts";
 import { escapeHtml } from "../html.ts";
@@ -122,19 +123,6 @@ export function scheduleNote(catalog: Catalog): string | undefined {
 	return `[dateline] Next scheduled article: "${next.data.title}" (${next.sourcePath}) goes live ${when} (${isoUtc(next.published)}), with the first build after that time${more}.`;
 }
 
-/** Empties the output folder, refusing any folder that holds the project or its content. */
-export async function clearOutput(output: string, contentDir: string): Promise<void> {
-	const dir = path.resolve(output);
-	const inside = (child: string, parent: string) =>
-		child === parent || child.startsWith(parent + path.sep);
-	if (dir === path.parse(dir).root || inside(process.cwd(), dir) || inside(contentDir, dir)) {
-		throw new Error(
-			`Refusing to empty the output folder ${dir}: it holds the project or its content.`,
-		);
-	}
-	await rm(dir, { recursive: true, force: true });
-}
-
 /** The problems panel the preview shows at the top of every page while content is broken. */
 export function problemsPanel(problems: Problem[]): string {
 	return (
@@ -149,8 +137,9 @@ export function problemsPanel(problems: Problem[]): string {
  * their part (photos) and say what is wrong, which stops a production build before anything is
  * written; a full build then empties the output folder; `dateline.publish` lets them write
  * their files, `dateline.pages` the page writer its pages, `dateline.index` the search index.
- * The build's record is dropped before the first write and kept after the last, so a build
- * that fails halfway makes the next one full.
+ * The build's record is dropped before the first write and kept once Eleventy has written its
+ * own pages too (the returned plan's `save`), so a build that fails halfway makes the next one
+ * full.
  */
 async function handOver(
 	catalog: Catalog,
@@ -159,7 +148,7 @@ async function handOver(
 	events: AsyncEmitter,
 	memory: { state?: BuildState },
 	decorate?: (html: string) => string,
-): Promise<void> {
+): Promise<BuildPlan> {
 	const next = scheduleNote(catalog);
 	if (next) process.stdout.write(`${next}\n`);
 	const contentDir = path.resolve(directories.input);
@@ -189,13 +178,14 @@ async function handOver(
 		);
 	}
 	await plan.forget();
-	// A full build starts from an empty output folder, so nothing of an earlier build is left
-	// for a host or for the search index to find; an incremental one removes what it no longer makes.
-	if (!preview && plan.full) await clearOutput(directories.output, contentDir);
+	// A full build writes into an empty output folder, so nothing of an earlier build is left
+	// for a host or for the search index to find; the last site waits aside until it is done.
+	// An incremental one removes what it no longer makes.
+	if (!preview && plan.full) await setAside(directories.output, contentDir);
 	await events.emit("dateline.publish", event);
 	await events.emit("dateline.pages", event);
 	await events.emit("dateline.index", event);
-	await plan.save();
+	return plan;
 }
 
 /** Puts the problems panel at the top of a page's body. */
@@ -211,7 +201,7 @@ async function repaint(
 	events: AsyncEmitter,
 	memory: { state?: BuildState },
 	decorate: (html: string) => string,
-): Promise<void> {
+): Promise<BuildPlan> {
 	const plan = await planBuild({
 		contentDir: path.resolve(directories.input),
 		outputDir: path.resolve(directories.output),
@@ -219,7 +209,7 @@ async function repaint(
 		memory,
 	});
 	await events.emit("dateline.pages", { catalog, directories, preview: true, plan, decorate });
-	await plan.save();
+	return plan;
 }
 
 /**
@@ -260,7 +250,10 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 		() => state.problems.length > 0,
 	);
 
+	// This build's plan, kept once the build has written everything.
+	let plan: BuildPlan | undefined;
 	eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyBeforeEvent) => {
+		plan = undefined;
 		contentDir = path.resolve(directories.input);
 		state.preview = runMode !== "build";
 		const result = await loadContent({
@@ -273,7 +266,7 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 		if (result.catalog) {
 			lastGood = result.catalog;
 			state.catalog = result.catalog;
-			await handOver(result.catalog, directories, state.preview, events, memory);
+			plan = await handOver(result.catalog, directories, state.preview, events, memory);
 			return;
 		}
 		const shown = whileBroken(result, lastGood, state.preview);
@@ -281,9 +274,10 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 		// A catalog of what is sound is new: its photos are made like any build's. Either way
 		// every page carries the problems panel.
 		const panel = withPanel(result.problems);
-		if (shown !== lastGood)
-			await handOver(shown, directories, state.preview, events, memory, panel);
-		else await repaint(shown, directories, events, memory, panel);
+		plan =
+			shown === lastGood
+				? await repaint(shown, directories, events, memory, panel)
+				: await handOver(shown, directories, state.preview, events, memory, panel);
 	});
 
 	eleventyConfig.addGlobalData("dateline", () => state.catalog);
@@ -302,12 +296,15 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 	);
 
 	eleventyConfig.on("eleventy.after", async ({ directories }: EleventyBeforeEvent) => {
-		if (!state.catalog || state.problems.length > 0) return;
-		await Promise.all(
-			publishedPhotos(state.catalog, contentDir).map(([file, href]) =>
-				copyIfChanged(file, path.join(directories.output, href)),
-			),
-		);
+		if (state.catalog && state.problems.length === 0) {
+			await Promise.all(
+				publishedPhotos(state.catalog, contentDir).map(([file, href]) =>
+					copyIfChanged(file, path.join(directories.output, href)),
+				),
+			);
+		}
+		await dropAside();
+		await plan?.save();
 	});
 
 	return state;

@@ -4,7 +4,7 @@
  * largest JPEG, since the original may carry the photographer's location.
  */
 import { constants } from "node:fs";
-import { copyFile, mkdir, stat } from "node:fs/promises";
+import { copyFile, mkdir, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { PreparedPhotos } from "./prepare.ts";
 
@@ -37,6 +37,12 @@ export async function publishPhotos(
 			copied++;
 		}),
 	);
+	// What no photo of this build uses goes, as a build into an empty folder would not have it.
+	const wanted = new Set(copies.map((c) => c.to));
+	for (const dir of dirs) {
+		const stale = (await readdir(dir)).map((name) => path.join(dir, name));
+		await Promise.all(stale.filter((f) => !wanted.has(f)).map((f) => rm(f, { force: true })));
+	}
 	for (const [use, rendition] of prepared.renditions) {
 		use.photo.rendition = rendition;
 		if ("href" in use.photo) use.photo.href = rendition.fallback.href;

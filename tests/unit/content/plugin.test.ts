@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, test, vi } from "vitest";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import contentPlugin, { editedOnly, scheduleNote } from "../../../src/content/plugin.ts";
+import contentPlugin, { scheduleNote } from "../../../src/content/plugin.ts";
 import type { Catalog } from "../../../src/content/catalog.ts";
 import { loadContent } from "../../../src/content/load.ts";
 import { FIXTURES, fixtureSite } from "../../helpers.ts";
@@ -33,74 +33,6 @@ function fakeEleventy(input: string) {
 	};
 	return { config: config as unknown as UserConfig, run };
 }
-
-describe("the preview's partial render", () => {
-	test("after an edit to an article's text, the preview renders only that article and the pages listing it", async () => {
-		const site = await fixtureSite();
-		const { config, run } = fakeEleventy(site.content);
-		const state = contentPlugin(config);
-		const before = {
-			runMode: "serve",
-			directories: { input: site.content, output: site.output },
-		};
-		await run("eleventy.before", before);
-		expect(state.catalog?.renderAll).toBe(true);
-		const file = path.join(site.content, "articles", "second-story", "index.md");
-		await writeFile(
-			file,
-			(await readFile(file, "utf8")).replace("Body of the second story.", "Edited body."),
-		);
-		await run("eleventy.beforeWatch", [file]);
-		await run("eleventy.before", before);
-		const after = state.catalog;
-		expect(after?.pageArticles.map((a) => a.slug)).toEqual(["second-story"]);
-		expect(after?.pageListings.map((p) => p.href)).toEqual([
-			"/sections/sport/",
-			"/authors/desk/",
-		]);
-		expect(after?.pageSections).toEqual([]);
-		// The next save without a change renders everything again.
-		await run("eleventy.before", before);
-		expect(state.catalog?.pageArticles.length).toBe(4);
-	});
-
-	test("an edit to an article's text is told apart from one that moves other pages", async () => {
-		const site = await fixtureSite();
-		const before = await load(site.content);
-		const file = path.join(site.content, "articles", "second-story", "index.md");
-		await writeFile(
-			file,
-			(await readFile(file, "utf8")).replace("Body of the second story.", "Edited body."),
-		);
-		const after = await load(site.content);
-		expect(editedOnly(before, after, [file], site.content)).toEqual(new Set(["second-story"]));
-	});
-
-	test.each([
-		[
-			"a changed date",
-			(s: string) => s.replace("date: 2018-07-25T10:00:00Z", "date: 2018-07-24T10:00:00Z"),
-		],
-		["a changed section", (s: string) => s.replace("section: sport", "section: news")],
-		["new tags", (s: string) => s.replace("section: sport", "section: sport\ntags: [mexico]")],
-	])("%s renders everything, since other pages move", async (_name, edit) => {
-		const site = await fixtureSite();
-		const before = await load(site.content);
-		const file = path.join(site.content, "articles", "second-story", "index.md");
-		await writeFile(file, edit(await readFile(file, "utf8")));
-		const after = await load(site.content);
-		expect(editedOnly(before, after, [file], site.content)).toBeUndefined();
-	});
-
-	test("a change to a data file renders everything", async () => {
-		const content = path.join(FIXTURES, "site", "content");
-		const catalog = await load(content);
-		expect(
-			editedOnly(catalog, catalog, [path.join(content, "_data", "tags.yaml")], content),
-		).toBeUndefined();
-		expect(editedOnly(catalog, catalog, [], content)).toBeUndefined();
-	});
-});
 
 describe("scheduling", () => {
 	test("names the next scheduled article and when it goes live, in the publication's zone", async () => {
