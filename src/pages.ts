@@ -80,11 +80,7 @@ export function manifest(catalog: Catalog): string {
 }
 
 /** The catalog's own pages, each with its signature, for the page writer. */
-export function* catalogPages(
-	catalog: Catalog,
-	css: string,
-	key: string,
-): Generator<PageJob> {
+export function* catalogPages(catalog: Catalog, css: string, key: string): Generator<PageJob> {
 	const styles = styled(catalog, css);
 	const page = (href: string, signature: string, render: () => string): PageJob => ({
 		path: catalog.outputPath(href).slice(1),
@@ -149,20 +145,23 @@ export default function pagesPlugin(
 		searchCss = css + (await read([opts.searchStylesheet]));
 	});
 
-	eleventyConfig.on("dateline.pages", async ({ catalog, directories, plan, decorate }: PagesEvent) => {
-		const started = performance.now();
-		const key = decorate ? sign(plan.key, decorate("")) : plan.key;
-		const report = await writePages(
-			catalogPages(catalog, css, key),
-			path.resolve(directories.output),
-			plan.previous,
-			decorate,
-		);
-		plan.pages = report.pages;
-		process.stdout.write(
-			`Pages: ${String(report.written.length)} written, ${String(report.removed.length)} removed, ${String(Object.keys(report.pages).length - report.written.length)} unchanged; ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-		);
-	});
+	eleventyConfig.on(
+		"dateline.pages",
+		async ({ catalog, directories, plan, decorate }: PagesEvent) => {
+			const started = performance.now();
+			const key = decorate ? sign(plan.key, decorate("")) : plan.key;
+			const report = await writePages(
+				catalogPages(catalog, css, key),
+				path.resolve(directories.output),
+				plan.previous,
+				decorate,
+			);
+			plan.pages = report.pages;
+			process.stdout.write(
+				`Pages: ${String(report.written.length)} written, ${String(report.removed.length)} removed, ${String(Object.keys(report.pages).length - report.written.length)} unchanged; ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+			);
+		},
+	);
 
 	addCatalogFile(eleventyConfig, "home", "/index.html", (catalog) =>
 		renderHome({ catalog, css: styled(catalog, css), perSection: opts.homePerSection }),

@@ -83,7 +83,9 @@ export async function indexSite(
 	let indexed = 0;
 	try {
 		for (const [key, articles] of shards(catalog)) {
-			const pages = articles.map((a) => plan.pages[catalog.outputPath(a.href).slice(1)] ?? "");
+			const pages = articles.map(
+				(a) => plan.pages[catalog.outputPath(a.href).slice(1)] ?? "",
+			);
 			const signature = sign(key, ...pages);
 			plan.shards[key] = signature;
 			if (plan.previousShards[key] === signature) continue;

@@ -104,8 +104,8 @@ describe("a production build", () => {
 				"utf8",
 			);
 			pages +=
-				(JSON.parse(entry) as { languages: Record<string, { page_count: number }> }).languages
-					.en?.page_count ?? 0;
+				(JSON.parse(entry) as { languages: Record<string, { page_count: number }> })
+					.languages.en?.page_count ?? 0;
 		}
 		expect(pages).toBe(1);
 	});
