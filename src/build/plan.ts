@@ -60,15 +60,15 @@ function hashEntry(hash: Hash, file: string): void {
 	}
 }
 
-let codeKey: string | undefined;
-
-/** A hash of Dateline's code, layouts, styles and locked packages, and the Node that runs them. */
+/**
+ * A hash of Dateline's code, layouts, styles and locked packages, and the Node that runs them.
+ * Worked out on every build (a few milliseconds), so a layout edited while the preview runs
+ * renders every page again.
+ */
 export function codeHash(): string {
-	if (codeKey) return codeKey;
 	const hash = createHash("sha256").update(`${process.version}\0${String(STATE_VERSION)}\0`);
 	for (const name of CODE) hashEntry(hash, path.join(PACKAGE_ROOT, name));
-	codeKey = hash.digest("hex");
-	return codeKey;
+	return hash.digest("hex");
 }
 
 /** The key of a build: the code, and every data file of the content, byte for byte. */
