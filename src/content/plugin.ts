@@ -5,7 +5,7 @@
  * the problems shown on every page, and recovers on the next good save; started on broken
  * content, it serves the articles that have no problem, the problems on every page.
  */
-import { copyFile, mkdir, stat } from "node:fs/promises";
+import { copyFile, mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { dropAside, setAside } from "../build/output.ts";
@@ -152,10 +152,14 @@ async function handOver(
 	const next = scheduleNote(catalog);
 	if (next) process.stdout.write(`${next}\n`);
 	const contentDir = path.resolve(directories.input);
+	const stateFile = statePath(path.dirname(contentDir), directories.output);
+	// The preview writes drafts and its marks into the output folder: the production build
+	// after it must not take those pages for its own.
+	if (preview) await rm(stateFile, { force: true });
 	const plan = await planBuild({
 		contentDir,
 		outputDir: path.resolve(directories.output),
-		stateFile: preview ? undefined : statePath(path.dirname(contentDir), directories.output),
+		stateFile: preview ? undefined : stateFile,
 		full: process.env[FULL_ENV] === "1",
 		memory,
 	});

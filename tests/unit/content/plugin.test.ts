@@ -5,7 +5,9 @@ import contentPlugin, { scheduleNote } from "../../../src/content/plugin.ts";
 import type { Catalog } from "../../../src/content/catalog.ts";
 import { loadContent } from "../../../src/content/load.ts";
 import { FIXTURES, fixtureSite } from "../../helpers.ts";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { statePath } from "../../../src/build/plan.ts";
 
 async function load(contentDir: string): Promise<Catalog> {
 	const { catalog, problems } = await loadContent({
@@ -84,5 +86,22 @@ describe("the preview on broken content", () => {
 			expect.stringContaining("1 problem in 1 file; the preview shows the last good build."),
 		);
 		stderr.mockRestore();
+	});
+});
+
+describe("the preview and the production build", () => {
+	test("a preview into the output folder makes the next production build a full one", async () => {
+		const site = await fixtureSite();
+		const stateFile = statePath(site.dir, site.output);
+		await mkdir(path.dirname(stateFile), { recursive: true });
+		await writeFile(stateFile, "{}");
+		const { config, run } = fakeEleventy(site.content);
+		contentPlugin(config);
+		await run("eleventy.before", {
+			runMode: "serve",
+			directories: { input: site.content, output: site.output },
+		});
+		// Its pages carry drafts and the preview's marks: no production build may keep them.
+		expect(existsSync(stateFile)).toBe(false);
 	});
 });
