@@ -169,6 +169,7 @@ async function handOver(
 		catalog,
 		photos: photoUses(catalog),
 		basePath: catalog.basePath,
+		// The listeners' `input` is the content folder: Eleventy's own input holds no content.
 		directories,
 		preview,
 	};
@@ -183,26 +184,52 @@ async function handOver(
 	}
 	// A production build starts from an empty output folder, so a pulled or renamed article
 	// leaves nothing behind for a host or for the search index to find.
-	if (!preview) await clearOutput(directories.output, path.resolve(directories.input));
+	if (!preview) await clearOutput(directories.output, directories.input);
 	await events.emit("dateline.publish", event);
 }
 
+/**
+ * Stops when Eleventy's input folder is not Dateline's empty one (`--input=content` on the
+ * command line): Eleventy would run `_data/*.js` and `*.11ty.js` files an editor committed.
+ */
+export function refuseOtherInput(eleventyInput: string, expected: string): void {
+	if (path.resolve(eleventyInput) === path.resolve(expected)) return;
+	process.stderr.write(
+		`[dateline] Eleventy's input folder must be ${expected}/, which holds no content, but is ${eleventyInput}: Eleventy would run and publish the files in it. Leave out \`--input\`; to build other content, set DATELINE_CONTENT=<folder>.\n`,
+	);
+	process.exit(1);
+}
+
+const DEFAULTS = {
+	/** The editors' folder: articles, photos and data files. Eleventy never reads it. */
+	contentDir: "content",
+	/** Eleventy's input folder, empty: pages are the plugins' virtual templates. */
+	eleventyInput: "eleventy-input",
+};
+
+/** The content folder, absolute; ours to watch, since Eleventy reads nothing of it. */
+function contentFolder(eleventyConfig: UserConfig, opts: typeof DEFAULTS): string {
+	// Plugins run after directories are resolved, `--input` included.
+	refuseOtherInput((eleventyConfig.directories as { input: string }).input, opts.eleventyInput);
+	const contentDir = path.resolve(opts.contentDir);
+	eleventyConfig.addWatchTarget(
+		`${contentDir}/**/*.{md,markdown,yaml,yml,jpg,jpeg,png,webp,avif,gif}`,
+	);
+	return contentDir;
+}
+
 /** Registers the content check and the `dateline` global data. */
-export default function contentPlugin(eleventyConfig: UserConfig): ContentState {
+export default function contentPlugin(
+	eleventyConfig: UserConfig,
+	options: Partial<typeof DEFAULTS> = {},
+): ContentState {
+	const opts = { ...DEFAULTS, ...options };
 	const state: ContentState = { catalog: undefined, problems: [], preview: false };
 	// Eleventy's AsyncEventEmitter types its emit() with @ts-expect-error, so name what we use.
 	const events = eleventyConfig.events as unknown as AsyncEmitter;
-	// The content folder is Eleventy's input folder, so `--input` points a build at other content.
-	let contentDir = "";
-
-	// Eleventy watches only template files of the input folder; the editors' markdown, data and
-	// photos are ours to watch. Plugins run after directories are resolved, `--input` included.
-	eleventyConfig.addWatchTarget(
-		`${(eleventyConfig.directories as { input: string }).input}**/*.{md,markdown,yaml,yml,jpg,jpeg,png,webp,avif,gif}`,
-	);
+	const contentDir = contentFolder(eleventyConfig, opts);
 
 	eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyBeforeEvent) => {
-		contentDir = path.resolve(directories.input);
 		state.preview = runMode !== "build";
 		const previous = state.problems.length === 0 ? state.catalog : undefined;
 		const changed = changedFiles.splice(0);
@@ -222,7 +249,12 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 					contentDir,
 				);
 			state.catalog = result.catalog;
-			await handOver(result.catalog, directories, state.preview, events);
+			await handOver(
+				result.catalog,
+				{ ...directories, input: contentDir },
+				state.preview,
+				events,
+			);
 			return;
 		}
 		// A production build must never write a half site; the preview keeps its last good one,

@@ -108,12 +108,15 @@ describe("the editor's day", () => {
 			[
 				ELEVENTY,
 				"--config=.eleventy.ts",
-				`--input=${site.content}`,
 				`--output=${site.output}`,
 				"--serve",
 				`--port=${String(port)}`,
 			],
-			{ cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+			{
+				cwd: ROOT,
+				stdio: ["ignore", "pipe", "pipe"],
+				env: { ...process.env, DATELINE_CONTENT: site.content },
+			},
 		);
 		server.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
 		server.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
