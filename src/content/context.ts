@@ -31,6 +31,8 @@ export interface ContentPaths {
 	/** The path the site is served under, from site.yaml's url ("" when it is broken). */
 	base: string;
 	rel: (file: string) => string;
+	/** Whether a file is a refused link (out of content/, or to a folder) or lies under one. */
+	refused: (file: string) => boolean;
 }
 
 /** The measured brand files of site.yaml, with their addresses. */
@@ -68,6 +70,7 @@ function dataPhoto(
 ): PhotoFile | undefined {
 	const found = file ? photos.get(file) : undefined;
 	if (found && isPhoto(found)) return found;
+	if (file && paths.refused(file)) return undefined;
 	const why =
 		!file || !found ? "must be a path inside content/" : failureMessage(found, paths.rel(file));
 	problems.push({ file: where.file, message: `\`${where.field}\` ${why}` });
@@ -85,12 +88,13 @@ export async function ruleContext(
 	const inContent = (src: string | undefined) => src && photoFileIn(paths.contentDir, src);
 	const brandFiles = site ? [inContent(site.logo), inContent(site.image)] : [];
 	const avatarFiles = Object.values(authors ?? {}).map((a) => inContent(a.avatar));
+	// A refused link is named already: what it leads to is never read, nor measured.
 	const photos = await measureAll(
 		[
 			...drafts.flatMap((d) => [d.leadFile, ...d.bodyPhotos.map((p) => p.file)]),
 			...brandFiles,
 			...avatarFiles,
-		].filter((f): f is string => typeof f === "string" && f !== ""),
+		].filter((f): f is string => typeof f === "string" && f !== "" && !paths.refused(f)),
 	);
 	const siteFile = paths.rel(path.join(paths.dataDir, "site.yaml"));
 	const authorsFile = paths.rel(path.join(paths.dataDir, "authors.yaml"));

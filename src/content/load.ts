@@ -12,14 +12,12 @@ import type { Problem } from "../problems.ts";
 import { authorsSchema, sectionsSchema, siteSchema, tagsSchema, type TagData } from "../schema.ts";
 import { Catalog, basePathOf } from "./catalog.ts";
 import { ruleContext, type ContentPaths, type DataFiles } from "./context.ts";
+import { ARTICLES_DIR, DATA_DIR, isRefused, strayProblems, takeInventory } from "./inventory.ts";
 import { parseArticle, type Draft } from "./parse.ts";
-import { ARTICLE_FILE, findArticleFiles, readDataFile } from "./read.ts";
+import { photoFileIn, readDataFile } from "./read.ts";
 import { RULES, type RuleContext } from "./rules.ts";
 import type { Article, ArticleStatus, Author, Photo, Section } from "./types.ts";
 import { lineOf } from "./yaml.ts";
-
-const ARTICLES_DIR = "articles";
-const DATA_DIR = "_data";
 
 /** How to read content. */
 export interface LoadOptions {
@@ -63,6 +61,8 @@ function readDataFiles(
 ): DataFiles & { tags: Record<string, TagData> | undefined } {
 	const read = <T>(name: string, schema: z.ZodType<T>, fields: string[], optional = false) => {
 		const file = path.join(paths.dataDir, name);
+		// A refused link is named already; what it leads to is never read.
+		if (paths.refused(file)) return undefined;
 		return readDataFile(file, paths.rel(file), schema, fields, problems, optional);
 	};
 	return {
@@ -71,6 +71,15 @@ function readDataFiles(
 		sections: read("sections.yaml", sectionsSchema, []),
 		tags: read("tags.yaml", tagsSchema, [], true),
 	};
+}
+
+/** The brand files and avatars the data files name; undefined while either file is broken. */
+function namedFiles(data: DataFiles, contentDir: string): Set<string> | undefined {
+	const { site, authors } = data;
+	if (!site || !authors) return undefined;
+	const sources = [site.logo, site.image, ...Object.values(authors).map((a) => a.avatar)];
+	const files = sources.map((src) => src && photoFileIn(contentDir, src));
+	return new Set(files.filter((f): f is string => typeof f === "string"));
 }
 
 /** Parses every article file, through the preview's cache when it has one. */
@@ -145,24 +154,21 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 	const contentDir = path.resolve(options.contentDir);
 	const root = path.resolve(options.root ?? path.dirname(contentDir));
 	const now = options.now ?? buildTime();
-	const problems: Problem[] = [];
+	const rel = (file: string) => path.relative(root, file) || file;
+	const inventory = takeInventory(contentDir, rel);
+	const problems: Problem[] = [...inventory.problems];
 	const paths: ContentPaths = {
 		contentDir,
 		dataDir: path.join(contentDir, DATA_DIR),
 		base: "",
-		rel: (file) => path.relative(root, file) || file,
+		rel,
+		refused: (file) => isRefused(inventory, file),
 	};
 	const data = readDataFiles(paths, problems);
 	if (data.site) paths.base = basePathOf(data.site.url);
+	problems.push(...strayProblems(inventory, namedFiles(data, contentDir), rel));
 
-	const { articles: files, strays } = findArticleFiles(path.join(contentDir, ARTICLES_DIR));
-	for (const stray of strays) {
-		problems.push({
-			file: paths.rel(stray),
-			message: `this markdown file is not an article: each article is a folder holding \`${ARTICLE_FILE}\`; rename it to ${paths.rel(path.join(path.dirname(stray), ARTICLE_FILE))} or move it into its own folder`,
-		});
-	}
-	const drafts = parseAll(files, paths, options.cache, problems);
+	const drafts = parseAll(inventory.articles, paths, options.cache, problems);
 	const { ctx, brand } = await ruleContext(drafts, data, paths, problems);
 	for (const draft of drafts) for (const rule of RULES) problems.push(...rule(draft, ctx));
 

@@ -11,6 +11,7 @@ const PATHS: ContentPaths = {
 	dataDir: path.join(CONTENT, "_data"),
 	base: "",
 	rel: (file) => path.relative(CONTENT, file),
+	refused: () => false,
 };
 const SITE = {
 	name: "G",

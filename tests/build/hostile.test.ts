@@ -1,0 +1,157 @@
+/**
+ * Hostile and careless content, one case a fixture: nothing an editor commits runs, leaks out of
+ * content/, or crashes the check or the build. Each case is refused by `npm run check` with the
+ * file, line and message; the cases marked `build` are refused by the build too, which writes
+ * nothing.
+ */
+import { spawnSync } from "node:child_process";
+import { cp, mkdir, rename, rm, symlink } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { ROOT, existsSync, fixtureSite, runBuild } from "../helpers.ts";
+
+type Site = Awaited<ReturnType<typeof fixtureSite>>;
+
+interface Case {
+	/** A fixture laid over the base site, or changes made to a copy of it. */
+	setup: string | ((site: Site) => Promise<void>);
+	/** `file:line` as the problem names it. */
+	where: string;
+	message: string;
+	/** Also build, and expect the build to refuse the same way. */
+	build?: boolean;
+}
+
+const FIRST = "articles/first-story";
+
+/** Replaces a file of the site with a link to a copy of it outside content/. */
+function linkOut(file: string) {
+	return async (site: Site) => {
+		const outside = path.join(site.dir, "outside", path.basename(file));
+		await mkdir(path.dirname(outside), { recursive: true });
+		await rename(path.join(site.content, file), outside);
+		await symlink(outside, path.join(site.content, file));
+	};
+}
+
+const OUTSIDE =
+	"outside content/: Dateline reads nothing from outside the content folder; put the file itself here";
+
+const CASES: [name: string, Case][] = [
+	[
+		"code beside an article is refused, never run",
+		{
+			setup: "refuse-code-in-content",
+			where: `content/${FIRST}/pwn.11ty.js`,
+			message:
+				"this file is not part of the content model: beside an article's `index.md` go only its photos (JPEG, PNG, WebP or AVIF), and Dateline never runs or publishes anything else from content/; move it out of content/ or delete it",
+			build: true,
+		},
+	],
+	[
+		"code in _data/ is refused, never run",
+		{
+			setup: "refuse-code-in-content",
+			where: "content/_data/evil.js",
+			message:
+				"this file is not part of the content model: `_data/` holds only site.yaml, authors.yaml, sections.yaml and tags.yaml, and Dateline runs no code from content/; move it out of content/ or delete it",
+		},
+	],
+	[
+		"a JSON data file cannot replace the catalog",
+		{
+			setup: "refuse-code-in-content",
+			where: "content/_data/dateline.json",
+			message: "this file is not part of the content model: `_data/` holds only",
+		},
+	],
+	[
+		"a photo linked from outside content/",
+		{
+			setup: linkOut(`${FIRST}/photo.jpg`),
+			where: `content/${FIRST}/photo.jpg`,
+			message: OUTSIDE,
+			build: true,
+		},
+	],
+	[
+		"an index.md linked from outside content/",
+		{
+			setup: linkOut(`${FIRST}/index.md`),
+			where: `content/${FIRST}/index.md`,
+			message: OUTSIDE,
+		},
+	],
+	[
+		"a logo linked from outside content/",
+		{
+			setup: linkOut("brand/logo.png"),
+			where: "content/brand/logo.png",
+			message: OUTSIDE,
+		},
+	],
+	[
+		"a data file linked from outside content/",
+		{
+			setup: linkOut("_data/authors.yaml"),
+			where: "content/_data/authors.yaml",
+			message: OUTSIDE,
+		},
+	],
+	[
+		"a whole article folder linked from outside content/",
+		{
+			setup: async (site) => {
+				const outside = path.join(site.dir, "outside", "linked-story");
+				await mkdir(path.dirname(outside), { recursive: true });
+				await cp(path.join(site.content, FIRST), outside, { recursive: true });
+				await rm(path.join(site.content, FIRST), { recursive: true });
+				await symlink(outside, path.join(site.content, FIRST));
+			},
+			where: `content/${FIRST}`,
+			message: OUTSIDE,
+			build: true,
+		},
+	],
+];
+
+/** Runs `npm run check` on a site's content, as an editor would. */
+function runCheck(content: string) {
+	const result = spawnSync(
+		process.execPath,
+		[path.join(ROOT, "src", "cli", "check.ts"), content],
+		{ cwd: ROOT, encoding: "utf8", timeout: 60_000 },
+	);
+	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Asserts an editor's view of a refusal: the line, the count, exit 1, no stack trace. */
+function expectProblem(
+	result: { status: number | null; stderr: string },
+	where: string,
+	message: string,
+) {
+	expect(result.status, result.stderr).toBe(1);
+	const lines = result.stderr.split("\n").filter((line) => line.startsWith(`${where}  `));
+	expect(
+		lines.some((line) => line.includes(message)),
+		result.stderr,
+	).toBe(true);
+	expect(result.stderr).toMatch(/\d+ problems? in \d+ files?/);
+	expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+}
+
+describe("nothing an editor commits runs, leaks or crashes the build", () => {
+	test.each(CASES)("%s", async (_name, c) => {
+		const site = await fixtureSite(typeof c.setup === "string" ? c.setup : undefined);
+		if (typeof c.setup === "function") await c.setup(site);
+		expectProblem(runCheck(site.content), c.where, c.message);
+		if (!c.build) return;
+		const build = runBuild(site.content, site.output);
+		expectProblem(build, c.where, c.message);
+		expect(build.stderr).toMatch(/nothing was written\./);
+		expect(existsSync(site.output)).toBe(false);
+		expect(existsSync(path.join(site.dir, "PWNED-template"))).toBe(false);
+		expect(existsSync(path.join(site.dir, "PWNED-data"))).toBe(false);
+	});
+});
