@@ -56,8 +56,37 @@ function dateTime(required: string) {
 		});
 }
 
-function httpUrl() {
-	return z.url({ protocol: /^https?$/, error: "must be an absolute http or https URL" });
+/** An editor's URL with its user name and password hidden, for messages (CI logs are read). */
+export function withoutCredentials(value: string): string {
+	return value.replace(/^([a-z]+:\/\/)[^@/?#]*@/i, "$1…@");
+}
+
+/**
+ * An absolute http(s) URL Dateline publishes: never with a user name or password, which would
+ * reach every page; the site's own, from which every address is made, without a query or
+ * fragment either.
+ */
+function httpUrl(own = false) {
+	return z
+		.url({ protocol: /^https?$/, error: "must be an absolute http or https URL" })
+		.superRefine((value, ctx) => {
+			if (!URL.canParse(value)) return;
+			const url = new URL(value);
+			const found = withoutCredentials(value);
+			const refuse = (message: string) => {
+				ctx.addIssue({ code: "custom", message, params: { found } });
+			};
+			if (url.username || url.password)
+				refuse(
+					"must not hold a user name or password: they would be published in every link, feed and sitemap; remove the `name:password@` before the host",
+				);
+			if (own && value.includes("?"))
+				refuse("must not hold a query (`?…`): every address of the site is made from it");
+			if (own && value.includes("#"))
+				refuse(
+					"must not hold a fragment (`#…`): every address of the site is made from it",
+				);
+		});
 }
 
 /** A photo path relative to the file that names it. */
@@ -173,7 +202,7 @@ export type Correction = z.output<typeof correctionSchema>;
 export const siteSchema = z.strictObject({
 	name: text("give the publication's name"),
 	description: optionalText(),
-	url: httpUrl(),
+	url: httpUrl(true),
 	language: text("give a BCP 47 language tag, e.g. en or es-MX").regex(LANGUAGE_RE, {
 		error: "must be a BCP 47 language tag, e.g. en or es-MX",
 	}),

@@ -5,7 +5,7 @@
  * nothing.
  */
 import { spawnSync } from "node:child_process";
-import { cp, mkdir, rename, rm, symlink } from "node:fs/promises";
+import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { ROOT, existsSync, fixtureSite, runBuild } from "../helpers.ts";
@@ -20,9 +20,22 @@ interface Case {
 	message: string;
 	/** Also build, and expect the build to refuse the same way. */
 	build?: boolean;
+	/** Text that must not appear anywhere in what the editor sees. */
+	absent?: string;
 }
 
 const FIRST = "articles/first-story";
+
+/** Rewrites part of one file of the site. */
+function edit(file: string, from: string | RegExp, to: string) {
+	return async (site: Site) => {
+		const full = path.join(site.content, file);
+		const text = await readFile(full, "utf8");
+		const changed = text.replace(from, to);
+		if (changed === text) throw new Error(`${file} does not hold ${String(from)}`);
+		await writeFile(full, changed);
+	};
+}
 
 /** Replaces a file of the site with a link to a copy of it outside content/. */
 function linkOut(file: string) {
@@ -113,6 +126,56 @@ const CASES: [name: string, Case][] = [
 			build: true,
 		},
 	],
+	[
+		"a site URL with a user name and password",
+		{
+			setup: edit(
+				"_data/site.yaml",
+				/^url: .*$/m,
+				"url: https://editor:s3cret@gazette.example/",
+			),
+			where: "content/_data/site.yaml:3",
+			message:
+				'`url` must not hold a user name or password: they would be published in every link, feed and sitemap; remove the `name:password@` before the host; found "https://…@gazette.example/"',
+			build: true,
+			absent: "s3cret",
+		},
+	],
+	[
+		"a site URL with a query",
+		{
+			setup: edit(
+				"_data/site.yaml",
+				/^url: .*$/m,
+				"url: https://gazette.example/?utm_source=x",
+			),
+			where: "content/_data/site.yaml:3",
+			message:
+				"`url` must not hold a query (`?…`): every address of the site is made from it",
+		},
+	],
+	[
+		"a site URL with a fragment",
+		{
+			setup: edit("_data/site.yaml", /^url: .*$/m, "url: https://gazette.example/#top"),
+			where: "content/_data/site.yaml:3",
+			message:
+				"`url` must not hold a fragment (`#…`): every address of the site is made from it",
+		},
+	],
+	[
+		"an author URL with a user name and password",
+		{
+			setup: edit(
+				"_data/authors.yaml",
+				"  role: Desk\n",
+				"  role: Desk\n  url: https://ana:pw@x.example/\n",
+			),
+			where: "content/_data/authors.yaml:4",
+			message: "`desk.url` must not hold a user name or password",
+			absent: "ana:pw",
+		},
+	],
 ];
 
 /** Runs `npm run check` on a site's content, as an editor would. */
@@ -145,10 +208,13 @@ describe("nothing an editor commits runs, leaks or crashes the build", () => {
 	test.each(CASES)("%s", async (_name, c) => {
 		const site = await fixtureSite(typeof c.setup === "string" ? c.setup : undefined);
 		if (typeof c.setup === "function") await c.setup(site);
-		expectProblem(runCheck(site.content), c.where, c.message);
+		const check = runCheck(site.content);
+		expectProblem(check, c.where, c.message);
+		if (c.absent) expect(check.stderr + check.stdout).not.toContain(c.absent);
 		if (!c.build) return;
 		const build = runBuild(site.content, site.output);
 		expectProblem(build, c.where, c.message);
+		if (c.absent) expect(build.stderr + build.stdout).not.toContain(c.absent);
 		expect(build.stderr).toMatch(/nothing was written\./);
 		expect(existsSync(site.output)).toBe(false);
 		expect(existsSync(path.join(site.dir, "PWNED-template"))).toBe(false);
