@@ -95,7 +95,7 @@ async function pickId(
 ): Promise<string> {
 	const ids = Object.keys(map);
 	if (given) {
-		if (!(given in map))
+		if (!Object.hasOwn(map, given))
 			throw new Error(
 				`\`${given}\` is not a${what === "Author" ? "n author" : " section"} id; choose one of ${ids.map((i) => `\`${i}\``).join(", ")}`,
 			);

@@ -185,7 +185,8 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 		{ ...site, ...brand },
 		ctx.authors,
 		ctx.sections,
-		tags ?? {},
+		// A Map, as every lookup keyed by an editor's text: `tags: [constructor]` finds nothing.
+		new Map(Object.entries(tags ?? {})),
 		visible,
 		now,
 	);

@@ -10,7 +10,7 @@ import { readBodyPhotos, type BodyPhotoDraft } from "./body-photos.ts";
 import { splitFrontmatter } from "./frontmatter.ts";
 import { schemaProblems } from "./problems-from-zod.ts";
 import { photoFileIn, readableText } from "./read.ts";
-import { parseSlowly, withPositions, type Yaml } from "./yaml.ts";
+import { parseSlowly, prototypeKeyProblems, withPositions, type Yaml } from "./yaml.ts";
 
 /** An article that passed the schema, before cross-references are checked. */
 export interface Draft {
@@ -52,7 +52,9 @@ function frontmatter(
 		"error" in split.parsed
 			? parseSlowly(split.matter, display, problems)
 			: withPositions(split.parsed.value, split.matter);
-	return yaml && { yaml, body: split.body, bodyLine: split.bodyLine };
+	if (!yaml) return undefined;
+	problems.push(...prototypeKeyProblems(yaml, split.matter, display));
+	return { yaml, body: split.body, bodyLine: split.bodyLine };
 }
 
 /**

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { z } from "zod";
 import type { Problem } from "../problems.ts";
 import { schemaProblems } from "./problems-from-zod.ts";
-import { readYaml } from "./yaml.ts";
+import { prototypeKeyProblems, readYaml } from "./yaml.ts";
 
 /**
  * The text of a file as editors meant it: without a byte-order mark, which editors cannot see,
@@ -61,6 +61,7 @@ export function readDataFile<T>(
 	}
 	const yaml = readYaml(source, display, problems);
 	if (!yaml) return undefined;
+	problems.push(...prototypeKeyProblems(yaml, source, display));
 	const result = schema.safeParse(yaml.data ?? {});
 	if (result.success) return result.data;
 	problems.push(...schemaProblems(result.error, yaml, display, knownFields));

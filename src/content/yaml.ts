@@ -6,7 +6,7 @@
  */
 import jsyaml from "js-yaml";
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
-import type { Problem } from "../problems.ts";
+import { fieldName, type Problem } from "../problems.ts";
 
 /** A parsed YAML document with the means to find a field's line. */
 export interface Yaml {
@@ -100,12 +100,41 @@ export function lineOf(yaml: Yaml, fieldPath: readonly PropertyKey[]): number | 
 	return offset === undefined ? undefined : yaml.lines.linePos(offset).line;
 }
 
-/** The value at a field path of parsed data, or undefined. */
+/** The value at a field path of parsed data (own fields only), or undefined. */
 export function valueAt(data: unknown, fieldPath: readonly PropertyKey[]): unknown {
 	let value = data;
 	for (const part of fieldPath) {
-		if (value === null || typeof value !== "object") return undefined;
+		if (value === null || typeof value !== "object" || !Object.hasOwn(value, part))
+			return undefined;
 		value = (value as Record<PropertyKey, unknown>)[part];
 	}
 	return value;
+}
+
+/**
+ * `__proto__` used as a name anywhere in the YAML: zod drops such a key without a word (an
+ * author or section would vanish), so it is refused, with its line. Only texts that hold it
+ * are walked.
+ */
+export function prototypeKeyProblems(yaml: Yaml, source: string, file: string): Problem[] {
+	if (!source.includes("__proto__")) return [];
+	const problems: Problem[] = [];
+	const seen = new Set<unknown>();
+	const walk = (value: unknown, at: PropertyKey[]) => {
+		// Aliases share values: each is walked once, however many times it is named.
+		if (value === null || typeof value !== "object" || seen.has(value)) return;
+		seen.add(value);
+		for (const key of Object.keys(value)) {
+			const here = [...at, Array.isArray(value) ? Number(key) : key];
+			if (key === "__proto__")
+				problems.push({
+					file,
+					line: lineOf(yaml, here),
+					message: `\`${fieldName(here)}\` cannot be a name in Dateline: ids are lowercase ASCII words joined by hyphens, and fields are those of the content model; rename or remove it`,
+				});
+			walk((value as Record<string, unknown>)[key], here);
+		}
+	};
+	walk(yaml.data, []);
+	return problems;
 }

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { ROOT, existsSync, fixtureSite, runBuild } from "../helpers.ts";
+import { ROOT, existsSync, fixtureSite, readPage, runBuild } from "../helpers.ts";
 
 type Site = Awaited<ReturnType<typeof fixtureSite>>;
 
@@ -176,6 +176,53 @@ const CASES: [name: string, Case][] = [
 			absent: "ana:pw",
 		},
 	],
+	[
+		"an author id `__proto__` is refused, not dropped",
+		{
+			setup: edit(
+				"_data/authors.yaml",
+				"ana-writer:",
+				"__proto__:\n  name: Proto\nana-writer:",
+			),
+			where: "content/_data/authors.yaml:4",
+			message:
+				"`__proto__` cannot be a name in Dateline: ids are lowercase ASCII words joined by hyphens, and fields are those of the content model; rename or remove it",
+			build: true,
+		},
+	],
+	[
+		"a section id `__proto__` is refused, not dropped",
+		{
+			setup: edit("_data/sections.yaml", "sport:", "__proto__:\n  name: Proto\nsport:"),
+			where: "content/_data/sections.yaml:4",
+			message: "`__proto__` cannot be a name in Dateline",
+		},
+	],
+	[
+		"a tag id `__proto__` in tags.yaml is refused, not dropped",
+		{
+			setup: async (site) => {
+				await writeFile(
+					path.join(site.content, "_data", "tags.yaml"),
+					"mexico:\n  name: Mexico\n__proto__:\n  name: Proto\n",
+				);
+			},
+			where: "content/_data/tags.yaml:3",
+			message: "`__proto__` cannot be a name in Dateline",
+		},
+	],
+	[
+		"a frontmatter field `__proto__` is refused, not dropped",
+		{
+			setup: edit(
+				`${FIRST}/index.md`,
+				"  credit: Yuri Cortez\n",
+				"  credit: Yuri Cortez\n  __proto__: {alt: x}\n",
+			),
+			where: `content/${FIRST}/index.md:15`,
+			message: "`image.__proto__` cannot be a name in Dateline",
+		},
+	],
 ];
 
 /** Runs `npm run check` on a site's content, as an editor would. */
@@ -219,5 +266,30 @@ describe("nothing an editor commits runs, leaks or crashes the build", () => {
 		expect(existsSync(site.output)).toBe(false);
 		expect(existsSync(path.join(site.dir, "PWNED-template"))).toBe(false);
 		expect(existsSync(path.join(site.dir, "PWNED-data"))).toBe(false);
+	});
+
+	test("tags named like Object.prototype's properties build, each with its page", async () => {
+		const site = await fixtureSite();
+		await edit(
+			`${FIRST}/index.md`,
+			"tags: [mexico, world-cup-2018]",
+			"tags: [constructor, to-string, has-own-property, value-of, mexico]",
+		)(site);
+		await writeFile(
+			path.join(site.content, "_data", "tags.yaml"),
+			"constructor:\n  name: Builders\n",
+		);
+		const build = runBuild(site.content, site.output);
+		expect(build.stderr).toBe("");
+		expect(build.status).toBe(0);
+		const page = await readPage(site.output, `/${FIRST}/`);
+		expect([...page.querySelectorAll(".tags a")].map((a) => a.textContent)).toEqual([
+			"Builders",
+			"To string",
+			"Has own property",
+			"Value of",
+			"Mexico",
+		]);
+		expect(existsSync(path.join(site.output, "tags", "constructor", "index.html"))).toBe(true);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { lineOf, readYaml, valueAt } from "../../../src/content/yaml.ts";
+import { lineOf, prototypeKeyProblems, readYaml, valueAt } from "../../../src/content/yaml.ts";
 import type { Problem } from "../../../src/problems.ts";
 
 const SOURCE = "\ntitle: A\nimage:\n  src: a.jpg\ntags:\n  - x\n  - y\n";
@@ -34,10 +34,27 @@ describe("YAML with lines", () => {
 		]);
 	});
 
-	test("values at a path, or undefined past the end", () => {
+	test("values at a path, or undefined past the end; never what an object inherits", () => {
 		const data = { image: { src: "a.jpg" }, tags: ["x"] };
 		expect(valueAt(data, ["image", "src"])).toBe("a.jpg");
 		expect(valueAt(data, ["tags", 0])).toBe("x");
 		expect(valueAt(data, ["image", "src", "deeper"])).toBeUndefined();
+		expect(valueAt(data, ["image", "constructor"])).toBeUndefined();
+	});
+
+	test("`__proto__` as a name is refused with its line, at any depth, once per alias", () => {
+		const source = "a:\n  name: A\n__proto__:\n  name: P\nb: &x\n  __proto__: 1\nc: *x\n";
+		const yaml = readYaml(source, "f.yaml", []);
+		if (!yaml) throw new Error("parses");
+		expect(
+			prototypeKeyProblems(yaml, source, "f.yaml").map((p) => [
+				p.line,
+				p.message.split(" cannot")[0],
+			]),
+		).toEqual([
+			[3, "`__proto__`"],
+			[6, "`b.__proto__`"],
+		]);
+		expect(prototypeKeyProblems(yaml, "no such key", "f.yaml")).toEqual([]);
 	});
 });
