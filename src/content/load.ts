@@ -89,8 +89,19 @@ function parseAll(
 	cache: ParseCache | undefined,
 	problems: Problem[],
 ): Draft[] {
-	const parse = (file: string, found: Problem[]) =>
-		parseArticle(readFileSync(file, "utf8"), file, paths.rel(file), found);
+	const parse = (file: string, found: Problem[]) => {
+		try {
+			return parseArticle(readFileSync(file, "utf8"), file, paths.rel(file), found);
+		} catch (error) {
+			// Whatever a reader or parser throws is told as this file's problem, never a stack trace.
+			const why = error instanceof Error ? error.message : String(error);
+			found.push({
+				file: paths.rel(file),
+				message: `Dateline could not read this file: ${why}`,
+			});
+			return undefined;
+		}
+	};
 	return files
 		.map((file) => {
 			if (!cache) return parse(file, problems);

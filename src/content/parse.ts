@@ -10,7 +10,8 @@ import { readBodyPhotos, type BodyPhotoDraft } from "./body-photos.ts";
 import { splitFrontmatter } from "./frontmatter.ts";
 import { schemaProblems } from "./problems-from-zod.ts";
 import { photoFileIn, readableText } from "./read.ts";
-import { parseSlowly, prototypeKeyProblems, withPositions, type Yaml } from "./yaml.ts";
+import { yamlFailure } from "./yaml-errors.ts";
+import { prototypeKeyProblems, withPositions, type Yaml } from "./yaml.ts";
 
 /** An article that passed the schema, before cross-references are checked. */
 export interface Draft {
@@ -48,11 +49,11 @@ function frontmatter(
 		);
 		return undefined;
 	}
-	const yaml =
-		"error" in split.parsed
-			? parseSlowly(split.matter, display, problems)
-			: withPositions(split.parsed.value, split.matter);
-	if (!yaml) return undefined;
+	if ("error" in split.parsed) {
+		problems.push({ file: display, ...yamlFailure(split.matter, split.parsed.error) });
+		return undefined;
+	}
+	const yaml = withPositions(split.parsed.value, split.matter);
 	problems.push(...prototypeKeyProblems(yaml, split.matter, display));
 	return { yaml, body: split.body, bodyLine: split.bodyLine };
 }

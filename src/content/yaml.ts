@@ -5,8 +5,18 @@
  * articles.
  */
 import jsyaml from "js-yaml";
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
+import {
+	Document,
+	LineCounter,
+	isMap,
+	isScalar,
+	isSeq,
+	parseDocument,
+	type Pair,
+	type YAMLMap,
+} from "yaml";
 import { fieldName, type Problem } from "../problems.ts";
+import { yamlFailure } from "./yaml-errors.ts";
 
 /** A parsed YAML document with the means to find a field's line. */
 export interface Yaml {
@@ -26,7 +36,14 @@ export function withPositions(data: unknown, source: string): Yaml {
 	const positions = () => {
 		if (!full) {
 			const lines = new LineCounter();
-			full = { doc: parseDocument(source, { lineCounter: lines, uniqueKeys: true }), lines };
+			let doc: Document;
+			try {
+				doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
+			} catch {
+				// Lines are a help to messages, never a reason to fail: without them, none is shown.
+				doc = new Document();
+			}
+			full = { doc, lines };
 		}
 		return full;
 	};
@@ -46,37 +63,27 @@ export function readYaml(source: string, file: string, problems: Problem[]): Yam
 	let data: unknown;
 	try {
 		data = loadYaml(source);
-	} catch {
-		// The slow parser reports the error with its line, in its own words.
-		return parseSlowly(source, file, problems);
+	} catch (error) {
+		problems.push({ file, ...yamlFailure(source, error) });
+		return undefined;
 	}
 	return withPositions(data, source);
 }
 
-/** Parses with the `yaml` package, which says where an error is. */
-export function parseSlowly(source: string, file: string, problems: Problem[]): Yaml | undefined {
-	const lines = new LineCounter();
-	const doc = parseDocument(source, {
-		lineCounter: lines,
-		prettyErrors: false,
-		uniqueKeys: true,
-	});
-	// The first error only: the ones after it are mostly its echoes (a tab gives seven).
-	const [error] = doc.errors;
-	if (error) {
-		const line = lines.linePos(error.pos[0]).line;
-		const detail =
-			error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
-		const hint =
-			error.code === "DUPLICATE_KEY"
-				? "a field appears twice; keep one of them"
-				: error.code === "TAB_AS_INDENT"
-					? "it is indented with a tab; indent with spaces"
-					: `${detail}; fix the indentation or quoting on this line`;
-		problems.push({ file, line, message: `the YAML does not parse: ${hint}` });
-		return undefined;
+// Each mapping's keys, indexed the first time a line is asked of it: a file with thousands of
+// unknown fields must not search them all for each one.
+const PAIRS = new WeakMap<YAMLMap, Map<unknown, Pair>>();
+
+function pairOf(node: YAMLMap, key: PropertyKey): Pair | undefined {
+	let index = PAIRS.get(node);
+	if (!index) {
+		index = new Map();
+		for (const pair of node.items) {
+			if (isScalar(pair.key) && !index.has(pair.key.value)) index.set(pair.key.value, pair);
+		}
+		PAIRS.set(node, index);
 	}
-	return { data: doc.toJS() as unknown, doc, lines };
+	return index.get(key);
 }
 
 /** The line of the deepest part of `fieldPath` that the YAML holds. */
@@ -85,7 +92,7 @@ export function lineOf(yaml: Yaml, fieldPath: readonly PropertyKey[]): number | 
 	let offset: number | undefined;
 	for (const part of fieldPath) {
 		if (isMap(node)) {
-			const pair = node.items.find((p) => isScalar(p.key) && p.key.value === part);
+			const pair = pairOf(node, part);
 			if (!pair) break;
 			if (isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
 			node = pair.value;

@@ -26,6 +26,17 @@ interface Case {
 
 const FIRST = "articles/first-story";
 
+/** Six levels of nine aliases each: 531,441 strings once expanded. */
+const BOMB = [
+	'a: &a ["l","l","l","l","l","l","l","l","l"]\n',
+	...["b", "c", "d", "e", "f"].map(
+		(name, i) =>
+			`${name}: &${name} [${Array(9)
+				.fill(`*${"abcde"[i] ?? ""}`)
+				.join(",")}]\n`,
+	),
+].join("");
+
 /** Rewrites part of one file of the site. */
 function edit(file: string, from: string | RegExp, to: string) {
 	return async (site: Site) => {
@@ -221,6 +232,57 @@ const CASES: [name: string, Case][] = [
 			),
 			where: `content/${FIRST}/index.md:15`,
 			message: "`image.__proto__` cannot be a name in Dateline",
+		},
+	],
+	[
+		"an alias bomb with `!!js/function`",
+		{
+			setup: edit(
+				`${FIRST}/index.md`,
+				"kicker: Exclusive\n",
+				`kicker: Exclusive\nfn: !!js/function "function () {}"\n${BOMB}`,
+			),
+			where: `content/${FIRST}/index.md:4`,
+			message:
+				"the YAML tag `!!js/function` is not one Dateline reads: write the value as plain text, in quotes if it could be read as a number, a date or true/false",
+			build: true,
+		},
+	],
+	[
+		"`!!binary` data as a field",
+		{
+			setup: edit(`${FIRST}/index.md`, "kicker: Exclusive", "kicker: !!binary aGVsbG8="),
+			where: `content/${FIRST}/index.md:3`,
+			message: "the YAML tag `!!binary` is not one Dateline reads",
+		},
+	],
+	[
+		"a tag in a data file",
+		{
+			setup: edit("_data/authors.yaml", "desk:", "desk: !!python/object:os.system"),
+			where: "content/_data/authors.yaml:1",
+			message: "the YAML tag `!!python/object:os.system` is not one Dateline reads",
+		},
+	],
+	[
+		"lists nested 10,000 deep",
+		{
+			setup: edit(
+				`${FIRST}/index.md`,
+				"tags: [mexico, world-cup-2018]",
+				`tags: ${"[".repeat(10_000)}${"]".repeat(10_000)}`,
+			),
+			where: `content/${FIRST}/index.md:9`,
+			message:
+				"the YAML nests lists or mappings more than 100 levels deep; no field of the content model nests more than three: remove the extra brackets or indentation",
+		},
+	],
+	[
+		"an alias bomb that parses is refused field by field, never expanded",
+		{
+			setup: edit(`${FIRST}/index.md`, "kicker: Exclusive\n", `${BOMB}kicker: *f\n`),
+			where: `content/${FIRST}/index.md:9`,
+			message: "`kicker` must be text; found a list of 9",
 		},
 	],
 ];
