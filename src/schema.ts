@@ -5,12 +5,31 @@
  */
 import { z } from "zod";
 import { dateTimeProblem, isTimeZone, toEpoch } from "./dates.ts";
+import { escapedChar } from "./problems.ts";
 
 /** Lowercase ASCII words joined by hyphens: article folders, tags, author and section ids. */
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SLUG_HINT = "must be lowercase ASCII words joined by hyphens, e.g. world-cup-2018";
 const LANGUAGE_RE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 const PHOTO_EXTENSIONS_RE = /\.(jpe?g|png|webp|avif)$/i;
+
+/** What no text may hold: C0 controls but tab and line feed, DEL, C1 controls, and U+FFFE and
+ * U+FFFF. Invisible in an editor, they make the feeds and sitemaps ill-formed XML.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const INVISIBLE_RE = /[\x00-\x08\x0B-\x1F\x7F-\x9F\uFFFE\uFFFF]/u;
+
+/** Refuses an invisible character, naming it and its place (in characters, as written). */
+function visibleText(value: string, ctx: z.RefinementCtx): void {
+	const at = value.search(INVISIBLE_RE);
+	if (at === -1) return;
+	const char = String.fromCodePoint(value.codePointAt(at) ?? 0);
+	const place = Array.from(value.slice(0, at)).length + 1;
+	ctx.addIssue({
+		code: "custom",
+		message: `must not hold the invisible control character \`${escapedChar(char)}\` (character ${String(place)}): delete it; it breaks feeds and sitemaps`,
+	});
+}
 
 /** Text that must hold something other than white space. */
 function text(required: string) {
@@ -19,6 +38,7 @@ function text(required: string) {
 			error: (issue) =>
 				issue.input === undefined ? `is required: ${required}` : "must be text",
 		})
+		.superRefine(visibleText)
 		.trim()
 		.min(1, { error: `must not be empty: ${required}` });
 }
@@ -26,6 +46,7 @@ function text(required: string) {
 function optionalText() {
 	return z
 		.string({ error: "must be text" })
+		.superRefine(visibleText)
 		.trim()
 		.min(1, { error: "must not be empty; remove the line instead" })
 		.optional();
@@ -70,6 +91,7 @@ function httpUrl(own = false) {
 	return z
 		.url({ protocol: /^https?$/, error: "must be an absolute http or https URL" })
 		.superRefine((value, ctx) => {
+			visibleText(value, ctx);
 			if (!URL.canParse(value)) return;
 			const url = new URL(value);
 			const found = withoutCredentials(value);

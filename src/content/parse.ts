@@ -4,8 +4,14 @@
  * sections, slugs, the photo files themselves) are the rules' to check.
  */
 import path from "node:path";
-import type { Problem } from "../problems.ts";
-import { ARTICLE_FIELDS, SLUG_RE, articleSchema, type ArticleData } from "../schema.ts";
+import { escapedChar, type Problem } from "../problems.ts";
+import {
+	ARTICLE_FIELDS,
+	INVISIBLE_RE,
+	SLUG_RE,
+	articleSchema,
+	type ArticleData,
+} from "../schema.ts";
 import { readBodyPhotos, type BodyPhotoDraft } from "./body-photos.ts";
 import { splitFrontmatter } from "./frontmatter.ts";
 import { schemaProblems } from "./problems-from-zod.ts";
@@ -59,6 +65,25 @@ function frontmatter(
 }
 
 /**
+ * A body's first invisible control character, as a problem on its line: the feeds carry
+ * bodies, and such a character makes them ill-formed XML.
+ */
+function invisibleInBody(body: string, bodyLine: number, display: string): Problem | undefined {
+	const at = body.search(INVISIBLE_RE);
+	if (at === -1) return undefined;
+	const start = body.lastIndexOf("\n", at - 1) + 1;
+	let line = bodyLine;
+	for (let i = body.indexOf("\n"); i !== -1 && i < at; i = body.indexOf("\n", i + 1)) line++;
+	const char = String.fromCodePoint(body.codePointAt(at) ?? 0);
+	const more = body.slice(at + 1).split(new RegExp(INVISIBLE_RE, "gu")).length - 1;
+	return {
+		file: display,
+		line,
+		message: `this line of the body holds an invisible control character (\`${escapedChar(char)}\`) at column ${String(at - start + 1)}${more > 0 ? `, and the body holds ${more.toLocaleString("en")} more after it` : ""}; delete ${more > 0 ? "them: they break" : "it: it breaks"} feeds and sitemaps`,
+	};
+}
+
+/**
  * Checks one article's source on its own (cross-references come later), adding what is wrong
  * to `problems`. `file` is the path on disk and `display` the name used in messages.
  */
@@ -73,6 +98,8 @@ export function parseArticle(
 	const parsed = frontmatter(text, display, problems);
 	if (!parsed) return undefined;
 	const { yaml, body, bodyLine } = parsed;
+	const invisible = invisibleInBody(body, bodyLine, display);
+	if (invisible) problems.push(invisible);
 	const dir = path.dirname(file);
 	const slug = path.basename(dir);
 	if (!SLUG_RE.test(slug)) {

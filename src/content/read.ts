@@ -11,6 +11,7 @@ import { prototypeKeyProblems, readYaml } from "./yaml.ts";
 
 /**
  * The text of a file as editors meant it: without a byte-order mark, which editors cannot see,
+ * with line feeds whatever ends its lines (CRLF from Windows, a lone CR from old Mac editors),
  * and refused when it is not UTF-8 (decoding turns such bytes into U+FFFD without a word).
  */
 export function readableText(
@@ -18,7 +19,8 @@ export function readableText(
 	display: string,
 	problems: Problem[],
 ): string | undefined {
-	const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+	let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+	if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
 	const bad = text.indexOf("\uFFFD");
 	if (bad === -1) return text;
 	problems.push({

@@ -6,6 +6,7 @@
  */
 import jsyaml from "js-yaml";
 import { LineCounter, parseDocument } from "yaml";
+import { escapedChar } from "../problems.ts";
 
 /** A line of YAML and what is wrong with it. */
 export interface YamlFailure {
@@ -19,12 +20,6 @@ const SLOW_PARSE_LIMIT = 64 * 1024;
 // and next line; DEL; U+FFFE and U+FFFF.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNPRINTABLE_RE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/u;
-
-/** `\x1b`, `\u{fffe}`: a character as an editor can see it in a message. */
-export function escapedChar(char: string): string {
-	const code = char.codePointAt(0) ?? 0;
-	return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
-}
 
 /** `tag:yaml.org,2002:binary` -> `!!binary`, as editors write it. */
 function shortTag(tag: string): string {

@@ -285,6 +285,110 @@ const CASES: [name: string, Case][] = [
 			message: "`kicker` must be text; found a list of 9",
 		},
 	],
+	[
+		"a backspace in a headline",
+		{
+			setup: edit(
+				`${FIRST}/index.md`,
+				/^title: .*$/m,
+				'title: "The first story \\b has a backspace in its headline"',
+			),
+			where: `content/${FIRST}/index.md:2`,
+			message:
+				"`title` must not hold the invisible control character `\\x08` (character 17): delete it; it breaks feeds and sitemaps",
+			build: true,
+		},
+	],
+	[
+		"a NUL in a standfirst",
+		{
+			setup: edit(
+				`${FIRST}/index.md`,
+				/^description: .*$/m,
+				'description: "A \\0 standfirst long enough to pass the fifty character minimum."',
+			),
+			where: `content/${FIRST}/index.md:4`,
+			message:
+				"`description` must not hold the invisible control character `\\x00` (character 3)",
+		},
+	],
+	[
+		"an escape sequence in a tag's name",
+		{
+			setup: async (site) => {
+				await writeFile(
+					path.join(site.content, "_data", "tags.yaml"),
+					'mexico:\n  name: "Mexico \\e[31mred"\n',
+				);
+			},
+			where: "content/_data/tags.yaml:2",
+			message:
+				"`mexico.name` must not hold the invisible control character `\\x1b` (character 8)",
+		},
+	],
+	[
+		"a raw control character in the frontmatter",
+		{
+			setup: edit(`${FIRST}/index.md`, "kicker: Exclusive", "kicker: Excl\u0007usive"),
+			where: `content/${FIRST}/index.md:3`,
+			message:
+				"this line holds an invisible control character (`\\x07`) at column 13; delete it: it cannot be read, and it breaks feeds and sitemaps",
+		},
+	],
+	[
+		"control characters in a body",
+		{
+			setup: edit(
+				`${FIRST}/index.md`,
+				"The first paragraph of the body.",
+				"The first paragraph\u000b of the body.\u0000\u001b[2J",
+			),
+			where: `content/${FIRST}/index.md:21`,
+			message:
+				"this line of the body holds an invisible control character (`\\x0b`) at column 20, and the body holds 2 more after it; delete them: they break feeds and sitemaps",
+			build: true,
+		},
+	],
+	[
+		"an escape sequence in an unknown field is shown escaped, never run by the terminal",
+		{
+			setup: edit(
+				`${FIRST}/index.md`,
+				"kicker: Exclusive\n",
+				'kicker: Exclusive\n"\\e[2K\\rcontent/x.md  forged": 1\n',
+			),
+			where: `content/${FIRST}/index.md:4`,
+			message: "`\\x1b[2K\\x0dcontent/x.md  forged` is not a field of the content model",
+			absent: "\u001b",
+			build: true,
+		},
+	],
+	[
+		"a folder name with an escape sequence and a newline is shown escaped",
+		{
+			setup: async (site) => {
+				await rename(
+					path.join(site.content, FIRST),
+					path.join(site.content, "articles", "evil\u001b[31m\nforged"),
+				);
+			},
+			where: "content/articles/evil\\x1b[31m\\x0aforged/index.md",
+			message: "the folder name `evil\\x1b[31m\\x0aforged` is the article's slug",
+			absent: "\u001b",
+		},
+	],
+	[
+		"40,000 broken photos in one body: twenty listed, the rest counted",
+		{
+			setup: async (site) => {
+				const file = path.join(site.content, "articles", "second-story", "index.md");
+				await writeFile(file, `${await readFile(file, "utf8")}\n${"![x\n".repeat(40_000)}`);
+			},
+			where: "content/articles/second-story/index.md",
+			message:
+				"...and 39,980 more problems in this file, not listed; fix the ones above and check again",
+		},
+	],
 ];
 
 /** Runs `npm run check` on a site's content, as an editor would. */
@@ -320,6 +424,7 @@ describe("nothing an editor commits runs, leaks or crashes the build", () => {
 		const check = runCheck(site.content);
 		expectProblem(check, c.where, c.message);
 		if (c.absent) expect(check.stderr + check.stdout).not.toContain(c.absent);
+		expect(check.stderr.split("\n").length).toBeLessThan(60);
 		if (!c.build) return;
 		const build = runBuild(site.content, site.output);
 		expectProblem(build, c.where, c.message);
