@@ -174,14 +174,16 @@ export const articleSchema = z
 		tags: z
 			.array(slug(""), { error: "must be a list of tags, e.g. [mexico, world-cup-2018]" })
 			.superRefine((tags, ctx) => {
+				// A set, not indexOf: 100,000 tags must not cost 5 billion comparisons.
+				const seen = new Set<string>();
 				tags.forEach((tag, index) => {
-					if (tags.indexOf(tag) !== index) {
+					if (!seen.has(tag)) seen.add(tag);
+					else
 						ctx.addIssue({
 							code: "custom",
 							message: `must not repeat a tag; \`${tag}\` appears twice`,
 							path: [index],
 						});
-					}
 				});
 			})
 			.optional(),

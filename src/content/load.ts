@@ -8,7 +8,7 @@ import path from "node:path";
 import type { z } from "zod";
 import { toEpoch } from "../dates.ts";
 import type { PhotoFile, PhotoSite } from "../photos/types.ts";
-import type { Problem } from "../problems.ts";
+import { addProblems, type Problem } from "../problems.ts";
 import { authorsSchema, sectionsSchema, siteSchema, tagsSchema, type TagData } from "../schema.ts";
 import { Catalog, basePathOf } from "./catalog.ts";
 import { ruleContext, type ContentPaths, type DataFiles } from "./context.ts";
@@ -113,7 +113,7 @@ function parseAll(
 				entry = { key, draft: parse(file, found), problems: found };
 				cache.set(file, entry);
 			}
-			problems.push(...entry.problems);
+			addProblems(problems, entry.problems);
 			return entry.draft;
 		})
 		.filter((d): d is Draft => d !== undefined);
@@ -177,11 +177,11 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 	};
 	const data = readDataFiles(paths, problems);
 	if (data.site) paths.base = basePathOf(data.site.url);
-	problems.push(...strayProblems(inventory, namedFiles(data, contentDir), rel));
+	addProblems(problems, strayProblems(inventory, namedFiles(data, contentDir), rel));
 
 	const drafts = parseAll(inventory.articles, paths, options.cache, problems);
 	const { ctx, brand } = await ruleContext(drafts, data, paths, problems);
-	for (const draft of drafts) for (const rule of RULES) problems.push(...rule(draft, ctx));
+	for (const draft of drafts) for (const rule of RULES) addProblems(problems, rule(draft, ctx));
 
 	const { site, tags } = data;
 	if (problems.length > 0 || !site || !brand || !ctx.authors || !ctx.sections) {

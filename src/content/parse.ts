@@ -4,7 +4,7 @@
  * sections, slugs, the photo files themselves) are the rules' to check.
  */
 import path from "node:path";
-import { escapedChar, type Problem } from "../problems.ts";
+import { addProblems, escapedChar, type Problem } from "../problems.ts";
 import {
 	ARTICLE_FIELDS,
 	INVISIBLE_RE,
@@ -60,7 +60,7 @@ function frontmatter(
 		return undefined;
 	}
 	const yaml = withPositions(split.parsed.value, split.matter);
-	problems.push(...prototypeKeyProblems(yaml, split.matter, display));
+	addProblems(problems, prototypeKeyProblems(yaml, split.matter, display));
 	return { yaml, body: split.body, bodyLine: split.bodyLine };
 }
 
@@ -110,7 +110,7 @@ export function parseArticle(
 	}
 	const result = articleSchema.safeParse(yaml.data ?? {});
 	if (!result.success) {
-		problems.push(...schemaProblems(result.error, yaml, display, ARTICLE_FIELDS));
+		addProblems(problems, schemaProblems(result.error, yaml, display, ARTICLE_FIELDS));
 		return undefined;
 	}
 	const data = result.data;
@@ -122,7 +122,7 @@ export function parseArticle(
 		{ file: leadFile, credit: data.image },
 		display,
 	);
-	problems.push(...read.problems);
+	addProblems(problems, read.problems);
 	// Kept with its problems, so the rules check its cross-references in the same pass.
 	return { file, display, slug, data, body, yaml, bodyLine, leadFile, bodyPhotos: read.photos };
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import type { Problem } from "../problems.ts";
+import { addProblems, type Problem } from "../problems.ts";
 import { schemaProblems } from "./problems-from-zod.ts";
 import { prototypeKeyProblems, readYaml } from "./yaml.ts";
 
@@ -63,9 +63,9 @@ export function readDataFile<T>(
 	}
 	const yaml = readYaml(source, display, problems);
 	if (!yaml) return undefined;
-	problems.push(...prototypeKeyProblems(yaml, source, display));
+	addProblems(problems, prototypeKeyProblems(yaml, source, display));
 	const result = schema.safeParse(yaml.data ?? {});
 	if (result.success) return result.data;
-	problems.push(...schemaProblems(result.error, yaml, display, knownFields));
+	addProblems(problems, schemaProblems(result.error, yaml, display, knownFields));
 	return undefined;
 }

@@ -14,8 +14,11 @@ export interface YamlFailure {
 	message: string;
 }
 
-// Frontmatter and data files are a few kilobytes; past this the slow parser is not asked.
-const SLOW_PARSE_LIMIT = 64 * 1024;
+/**
+ * Frontmatter and data files are a few kilobytes; past this the slow parser is not asked (a
+ * megabyte of YAML takes it seconds and hundreds of megabytes), and messages go without lines.
+ */
+export const SLOW_PARSE_LIMIT = 64 * 1024;
 // What js-yaml refuses as non-printable: C0 and C1 controls but tab, line feed, carriage return
 // and next line; DEL; U+FFFE and U+FFFF.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point

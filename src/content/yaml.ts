@@ -16,7 +16,7 @@ import {
 	type YAMLMap,
 } from "yaml";
 import { fieldName, type Problem } from "../problems.ts";
-import { yamlFailure } from "./yaml-errors.ts";
+import { SLOW_PARSE_LIMIT, yamlFailure } from "./yaml-errors.ts";
 
 /** A parsed YAML document with the means to find a field's line. */
 export interface Yaml {
@@ -36,13 +36,14 @@ export function withPositions(data: unknown, source: string): Yaml {
 	const positions = () => {
 		if (!full) {
 			const lines = new LineCounter();
-			let doc: Document;
-			try {
-				doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true });
-			} catch {
-				// Lines are a help to messages, never a reason to fail: without them, none is shown.
-				doc = new Document();
-			}
+			let doc = new Document();
+			if (source.length <= SLOW_PARSE_LIMIT)
+				try {
+					// js-yaml refused duplicate keys already; checking them again costs time quadratic in keys.
+					doc = parseDocument(source, { lineCounter: lines, uniqueKeys: false });
+				} catch {
+					// Lines are a help to messages, never a reason to fail: without them, none is shown.
+				}
 			full = { doc, lines };
 		}
 		return full;

@@ -389,6 +389,18 @@ const CASES: [name: string, Case][] = [
 				"...and 39,980 more problems in this file, not listed; fix the ones above and check again",
 		},
 	],
+	[
+		"a megabyte of repeated tags: twenty listed, the rest counted",
+		{
+			setup: edit(
+				`${FIRST}/index.md`,
+				"tags: [mexico, world-cup-2018]",
+				`tags: [${"mexico, ".repeat(125_000)}world-cup-2018]`,
+			),
+			where: `content/${FIRST}/index.md`,
+			message: "...and 124,979 more problems in this file, not listed",
+		},
+	],
 ];
 
 /** Runs `npm run check` on a site's content, as an editor would. */
