@@ -88,27 +88,33 @@ export function withoutCredentials(value: string): string {
  * fragment either.
  */
 function httpUrl(own = false) {
-	return z
-		.url({ protocol: /^https?$/, error: "must be an absolute http or https URL" })
-		.superRefine((value, ctx) => {
-			visibleText(value, ctx);
-			if (!URL.canParse(value)) return;
-			const url = new URL(value);
-			const found = withoutCredentials(value);
-			const refuse = (message: string) => {
-				ctx.addIssue({ code: "custom", message, params: { found } });
-			};
-			if (url.username || url.password)
-				refuse(
-					"must not hold a user name or password: they would be published in every link, feed and sitemap; remove the `name:password@` before the host",
-				);
-			if (own && value.includes("?"))
-				refuse("must not hold a query (`?…`): every address of the site is made from it");
-			if (own && value.includes("#"))
-				refuse(
-					"must not hold a fragment (`#…`): every address of the site is made from it",
-				);
-		});
+	return (
+		z
+			.url({ protocol: /^https?$/, error: "must be an absolute http or https URL" })
+			.superRefine((value, ctx) => {
+				visibleText(value, ctx);
+				if (!URL.canParse(value)) return;
+				const url = new URL(value);
+				const found = withoutCredentials(value);
+				const refuse = (message: string) => {
+					ctx.addIssue({ code: "custom", message, params: { found } });
+				};
+				if (url.username || url.password)
+					refuse(
+						"must not hold a user name or password: they would be published in every link, feed and sitemap; remove the `name:password@` before the host",
+					);
+				if (own && value.includes("?"))
+					refuse(
+						"must not hold a query (`?…`): every address of the site is made from it",
+					);
+				if (own && value.includes("#"))
+					refuse(
+						"must not hold a fragment (`#…`): every address of the site is made from it",
+					);
+			})
+			// Published as the URL standard writes it: a space or an accent in the path encoded.
+			.transform((value) => new URL(value).href)
+	);
 }
 
 /** A photo path relative to the file that names it. */

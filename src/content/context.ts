@@ -8,6 +8,7 @@ import { mapLimit } from "../concurrency.ts";
 import { failureMessage, isPhoto, photoInspector, type Inspection } from "../photos/inspect.ts";
 import type { PhotoFile } from "../photos/types.ts";
 import type { Problem } from "../problems.ts";
+import { urlPath } from "../urls.ts";
 import type { AuthorData, SectionData, SiteData } from "../schema.ts";
 import type { Draft } from "./parse.ts";
 import { photoFileIn } from "./read.ts";
@@ -98,8 +99,7 @@ export async function ruleContext(
 	);
 	const siteFile = paths.rel(path.join(paths.dataDir, "site.yaml"));
 	const authorsFile = paths.rel(path.join(paths.dataDir, "authors.yaml"));
-	const href = (file: PhotoFile) =>
-		`${paths.base}/${path.relative(paths.contentDir, file.file).split(path.sep).join("/")}`;
+	const href = (file: PhotoFile) => `${paths.base}/${urlPath(paths.contentDir, file.file)}`;
 	let brand: Brand | undefined;
 	if (site) {
 		const [logo, image] = (["logo", "image"] as const).map((field, i) =>

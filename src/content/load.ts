@@ -10,6 +10,7 @@ import { toEpoch } from "../dates.ts";
 import type { PhotoFile, PhotoSite } from "../photos/types.ts";
 import { addProblems, type Problem } from "../problems.ts";
 import { authorsSchema, sectionsSchema, siteSchema, tagsSchema, type TagData } from "../schema.ts";
+import { urlPath } from "../urls.ts";
 import { Catalog, basePathOf } from "./catalog.ts";
 import { ruleContext, type ContentPaths, type DataFiles } from "./context.ts";
 import { ARTICLES_DIR, DATA_DIR, isRefused, strayProblems, takeInventory } from "./inventory.ts";
@@ -126,6 +127,7 @@ function toArticle(draft: Draft, ctx: SoundContext, base: string, now: number): 
 	const status: ArticleStatus = fm.draft ? "draft" : published > now ? "scheduled" : "published";
 	const href = `${base}/${ARTICLES_DIR}/${draft.slug}/`;
 	const measured = (file: string) => ctx.photos.get(file) as PhotoFile;
+	const dir = path.dirname(draft.file);
 	const leadWhere: PhotoSite = {
 		file: display,
 		subject: "`image.src`",
@@ -134,7 +136,7 @@ function toArticle(draft: Draft, ctx: SoundContext, base: string, now: number): 
 	const bodyPhotos = draft.bodyPhotos.map((p): Photo => ({
 		...p.data,
 		...measured(p.file),
-		href: href + encodeURI(p.data.src),
+		href: href + urlPath(dir, p.file),
 		where: { file: display, subject: p.label, line: () => p.line },
 	}));
 	return {
@@ -153,7 +155,7 @@ function toArticle(draft: Draft, ctx: SoundContext, base: string, now: number): 
 		image: {
 			...fm.image,
 			...measured(draft.leadFile as string),
-			href: href + encodeURI(fm.image.src),
+			href: href + urlPath(dir, draft.leadFile as string),
 			where: leadWhere,
 		},
 		bodyPhotos,

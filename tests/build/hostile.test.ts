@@ -447,6 +447,28 @@ describe("nothing an editor commits runs, leaks or crashes the build", () => {
 		expect(existsSync(path.join(site.dir, "PWNED-data"))).toBe(false);
 	});
 
+	test("a logo named `logo #1?.png` is one encoded address in pages, JSON-LD and feeds", async () => {
+		const site = await fixtureSite();
+		await rename(
+			path.join(site.content, "brand", "logo.png"),
+			path.join(site.content, "brand", "logo #1?.png"),
+		);
+		await edit("_data/site.yaml", "logo: brand/logo.png", 'logo: "brand/logo #1?.png"')(site);
+		const build = runBuild(site.content, site.output);
+		expect(build.stderr).toBe("");
+		const home = await readPage(site.output, "/");
+		const icon = home.querySelector('link[rel="icon"]')?.getAttribute("href") ?? "";
+		expect(icon).not.toMatch(/[ #?]/);
+		expect(existsSync(path.join(site.output, decodeURIComponent(icon)))).toBe(true);
+		const absolute = `https://gazette.example${icon}`;
+		const jsonLd = [...home.querySelectorAll('script[type="application/ld+json"]')].map(
+			(script) => JSON.parse(script.textContent) as { logo?: { url: string } },
+		);
+		expect(jsonLd.find((data) => data.logo)?.logo?.url).toBe(absolute);
+		const atom = await readFile(path.join(site.output, "feed.xml"), "utf8");
+		expect(atom).toContain(`<icon>${absolute}</icon>`);
+	});
+
 	test("tags named like Object.prototype's properties build, each with its page", async () => {
 		const site = await fixtureSite();
 		await edit(
