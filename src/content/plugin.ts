@@ -10,7 +10,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { formatDateTime, isoUtc } from "../dates.ts";
 import { escapeHtml } from "../html.ts";
 import type { PhotosEvent } from "../photos/plugin.ts";
-import { formatProblems, stopBuild, type Problem } from "../problems.ts";
+import { formatProblems, stopBuild, visible, type Problem } from "../problems.ts";
 import { photoUses, type Catalog } from "./catalog.ts";
 import { buildTime, loadContent, type ParseCache } from "./load.ts";
 
@@ -92,7 +92,10 @@ export function scheduleNote(catalog: Catalog): string | undefined {
 	const { language, timezone } = catalog.site;
 	const when = formatDateTime(next.published, language, timezone);
 	const more = rest.length > 0 ? ` (${String(rest.length)} more scheduled after it)` : "";
-	return `[dateline] Next scheduled article: "${next.data.title}" (${next.sourcePath}) goes live ${when} (${isoUtc(next.published)}), with the first build after that time${more}.`;
+	// The folder holding the article is the editor's to name: never raw on a terminal.
+	return visible(
+		`[dateline] Next scheduled article: "${next.data.title}" (${next.sourcePath}) goes live ${when} (${isoUtc(next.published)}), with the first build after that time${more}.`,
+	);
 }
 
 /** Empties the output folder, refusing any folder that holds the project or its content. */

@@ -469,6 +469,20 @@ describe("nothing an editor commits runs, leaks or crashes the build", () => {
 		expect(atom).toContain(`<icon>${absolute}</icon>`);
 	});
 
+	test("the build log shows an escape sequence in a folder's name escaped", async () => {
+		const site = await fixtureSite();
+		const group = path.join(site.content, "articles", "later\u001b[2K");
+		await mkdir(group);
+		await rename(
+			path.join(site.content, "articles", "future-story"),
+			path.join(group, "future-story"),
+		);
+		const build = runBuild(site.content, site.output);
+		expect(build.status, build.stderr).toBe(0);
+		expect(build.stdout).toContain("(content/articles/later\\x1b[2K/future-story/index.md)");
+		expect(build.stdout + build.stderr).not.toContain("\u001b");
+	});
+
 	test("tags named like Object.prototype's properties build, each with its page", async () => {
 		const site = await fixtureSite();
 		await edit(
