@@ -84,6 +84,7 @@ export async function ruleContext(
 	data: DataFiles,
 	paths: ContentPaths,
 	problems: Problem[],
+	now: number,
 ): Promise<{ ctx: RuleContext; brand: Brand | undefined }> {
 	const { site, authors, sections } = data;
 	const inContent = (src: string | undefined) => src && photoFileIn(paths.contentDir, src);
@@ -153,6 +154,7 @@ export async function ruleContext(
 			...owners(drafts),
 			photos,
 			rel: paths.rel,
+			now,
 		},
 		brand,
 	};

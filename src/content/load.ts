@@ -182,7 +182,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 	addProblems(problems, strayProblems(inventory, namedFiles(data, contentDir), rel));
 
 	const drafts = parseAll(inventory.articles, paths, options.cache, problems);
-	const { ctx, brand } = await ruleContext(drafts, data, paths, problems);
+	const { ctx, brand } = await ruleContext(drafts, data, paths, problems, now);
 	for (const draft of drafts) for (const rule of RULES) addProblems(problems, rule(draft, ctx));
 
 	const { site, tags } = data;

@@ -401,6 +401,42 @@ const CASES: [name: string, Case][] = [
 			message: "...and 124,979 more problems in this file, not listed",
 		},
 	],
+	[
+		"an update dated 2098 on a published article",
+		{
+			setup: edit(
+				`${FIRST}/index.md`,
+				/^updated: .*$/m,
+				"updated: 2098-12-31T18:00:00-06:00",
+			),
+			where: `content/${FIRST}/index.md:6`,
+			message:
+				"`updated` must not be in the future: 2098-12-31T18:00:00-06:00 is more than an hour after this build",
+			build: true,
+		},
+	],
+	[
+		"a correction dated 2099 on a published article",
+		{
+			setup: edit(`${FIRST}/index.md`, /^ {2}- date: .*$/m, "  - date: 2099-01-01T00:00:00Z"),
+			where: `content/${FIRST}/index.md:17`,
+			message:
+				"`corrections[0].date` must not be in the future: 2099-01-01T00:00:00Z is more than an hour after this build",
+		},
+	],
+	[
+		"an update of a scheduled article dated after its publication",
+		{
+			setup: edit(
+				"articles/future-story/index.md",
+				"date: 2099-01-01T08:00:00Z\n",
+				"date: 2099-01-01T08:00:00Z\nupdated: 2099-06-01T00:00:00Z\n",
+			),
+			where: "content/articles/future-story/index.md:5",
+			message:
+				"`updated` must not be in the future: 2099-06-01T00:00:00Z is more than an hour after the article's `date`",
+		},
+	],
 ];
 
 /** Runs `npm run check` on a site's content, as an editor would. */
@@ -481,6 +517,17 @@ describe("nothing an editor commits runs, leaks or crashes the build", () => {
 		expect(build.status, build.stderr).toBe(0);
 		expect(build.stdout).toContain("(content/articles/later\\x1b[2K/future-story/index.md)");
 		expect(build.stdout + build.stderr).not.toContain("\u001b");
+	});
+
+	test.each([
+		["CR-only (old Mac)", "\r"],
+		["CRLF (Windows)", "\r\n"],
+	])("an article saved with %s line endings reads like any other", async (_name, ending) => {
+		const site = await fixtureSite();
+		await edit(`${FIRST}/index.md`, /\n/g, ending)(site);
+		const check = runCheck(site.content);
+		expect(check.stderr).toBe("");
+		expect(check.stdout).toMatch(/^Content is sound: 4 articles/);
 	});
 
 	test("tags named like Object.prototype's properties build, each with its page", async () => {

@@ -50,6 +50,7 @@ describe("what the rules know", () => {
 			},
 			PATHS,
 			problems,
+			Date.parse("2026-01-01T00:00:00Z"),
 		);
 		expect(problems).toEqual([]);
 		expect(brand?.logoHref).toBe("/brand/logo.png");
@@ -80,6 +81,7 @@ describe("what the rules know", () => {
 			},
 			PATHS,
 			problems,
+			Date.parse("2026-01-01T00:00:00Z"),
 		);
 		expect(problems.map((p) => `${p.file}  ${p.message}`)).toEqual([
 			"_data/site.yaml  `logo` names brand/none.png, which does not exist; put the photo there or fix the name",
