@@ -5,6 +5,7 @@ import feedsPlugin from "./src/feeds.ts";
 import hostingPlugin from "./src/hosting.ts";
 import photosPlugin from "./src/photos/plugin.ts";
 import pagesPlugin from "./src/pages.ts";
+import previewGuardPlugin from "./src/preview-guard.ts";
 import searchPlugin from "./src/search.ts";
 
 export default function (eleventyConfig: UserConfig) {
@@ -19,6 +20,7 @@ export default function (eleventyConfig: UserConfig) {
 	eleventyConfig.addPlugin(feedsPlugin);
 	eleventyConfig.addPlugin(searchPlugin);
 	eleventyConfig.addPlugin(hostingPlugin);
+	eleventyConfig.addPlugin(previewGuardPlugin);
 	// Pages come only from the plugins' virtual templates: Eleventy's input folder is empty, and
 	// content/ is the editors' markdown and photos, which Eleventy never reads.
 	eleventyConfig.setTemplateFormats(["11ty.js"]);
