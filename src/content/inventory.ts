@@ -49,9 +49,10 @@ function linkProblem(file: string, realContent: string): string | undefined {
 	} catch {
 		return `this is a link to ${target}, which does not exist; put the file itself here`;
 	}
+	const folder = statSync(real).isDirectory();
 	if (!inside(real, realContent))
-		return `this is a link to ${target}, outside content/: Dateline reads nothing from outside the content folder; put the file itself here`;
-	if (statSync(real).isDirectory())
+		return `this is a link to ${target}, outside content/: Dateline reads nothing from outside the content folder; put the ${folder ? "folder" : "file"} itself here`;
+	if (folder)
 		return `this is a link to the folder ${target}; Dateline does not follow linked folders: move the folder here instead`;
 	return undefined;
 }

@@ -58,8 +58,7 @@ function linkOut(file: string) {
 	};
 }
 
-const OUTSIDE =
-	"outside content/: Dateline reads nothing from outside the content folder; put the file itself here";
+const OUTSIDE = "outside content/: Dateline reads nothing from outside the content folder; put the";
 
 const CASES: [name: string, Case][] = [
 	[

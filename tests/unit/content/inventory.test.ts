@@ -97,7 +97,7 @@ describe("what content/ may hold", () => {
 		expect(messages).toEqual({
 			"content/articles/a/secret.jpg": `this is a link to ${path.join(root, "outside", "secret.jpg")}, outside content/: Dateline reads nothing from outside the content folder; put the file itself here`,
 			"content/articles/a/dir":
-				"this is a link to ../../../outside/dir, outside content/: Dateline reads nothing from outside the content folder; put the file itself here",
+				"this is a link to ../../../outside/dir, outside content/: Dateline reads nothing from outside the content folder; put the folder itself here",
 			"content/articles/a/gone.jpg":
 				"this is a link to nothing.jpg, which does not exist; put the file itself here",
 			"content/loop": `this is a link to the folder ${path.join(content, "articles")}; Dateline does not follow linked folders: move the folder here instead`,
