@@ -48,14 +48,11 @@ function timed(args: string[], env: NodeJS.ProcessEnv = {}): Run & { stdout: str
 }
 
 function build(kind: "dateline" | "floor", content: string, output: string): Run {
-	const config = kind === "dateline" ? ".eleventy.ts" : "bench/floor/eleventy.config.js";
-	return timed([
-		ELEVENTY,
-		`--config=${config}`,
-		"--quiet",
-		`--input=${content}`,
-		`--output=${output}`,
-	]);
+	const args = [ELEVENTY, "--quiet", `--output=${output}`];
+	// Dateline reads content itself (Eleventy's input holds none); bare Eleventy takes it as input.
+	return kind === "dateline"
+		? timed([...args, "--config=.eleventy.ts"], { DATELINE_CONTENT: content })
+		: timed([...args, "--config=bench/floor/eleventy.config.js", `--input=${content}`]);
 }
 
 async function editOne(content: string, n: number, round: number): Promise<string> {
@@ -100,7 +97,6 @@ async function previewEdit(content: string, output: string, n: number): Promise<
 		[
 			ELEVENTY,
 			"--config=.eleventy.ts",
-			`--input=${content}`,
 			`--output=${output}`,
 			"--serve",
 			`--port=${String(port)}`,
@@ -108,6 +104,7 @@ async function previewEdit(content: string, output: string, n: number): Promise<
 		{
 			cwd: ROOT,
 			stdio: ["ignore", "pipe", "pipe"],
+			env: { ...process.env, DATELINE_CONTENT: content },
 		},
 	);
 	let log = "";

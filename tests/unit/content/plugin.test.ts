@@ -18,10 +18,10 @@ async function load(contentDir: string): Promise<Catalog> {
 }
 
 /** A stand-in for Eleventy's config: records the handlers the plugin registers, emits nothing. */
-function fakeEleventy(input: string) {
+function fakeEleventy() {
 	const handlers = new Map<string, (arg: unknown) => Promise<unknown>>();
 	const config = {
-		directories: { input: `${input}/` },
+		directories: { input: "./eleventy-input/" },
 		events: { emit: () => Promise.resolve([]) },
 		on: (name: string, fn: (arg: unknown) => Promise<unknown>) => handlers.set(name, fn),
 		addWatchTarget: () => undefined,
@@ -37,11 +37,11 @@ function fakeEleventy(input: string) {
 describe("the preview's partial render", () => {
 	test("after an edit to an article's text, the preview renders only that article and the pages listing it", async () => {
 		const site = await fixtureSite();
-		const { config, run } = fakeEleventy(site.content);
-		const state = contentPlugin(config);
+		const { config, run } = fakeEleventy();
+		const state = contentPlugin(config, { contentDir: site.content });
 		const before = {
 			runMode: "serve",
-			directories: { input: site.content, output: site.output },
+			directories: { input: "./eleventy-input/", output: site.output },
 		};
 		await run("eleventy.before", before);
 		expect(state.catalog?.renderAll).toBe(true);
@@ -114,11 +114,11 @@ describe("scheduling", () => {
 describe("the preview on broken content", () => {
 	test("started broken it shows what is sound; once good, a later break keeps the last good build", async () => {
 		const site = await fixtureSite("refuse-three-articles");
-		const { config, run } = fakeEleventy(site.content);
-		const state = contentPlugin(config);
+		const { config, run } = fakeEleventy();
+		const state = contentPlugin(config, { contentDir: site.content });
 		const before = {
 			runMode: "serve",
-			directories: { input: site.content, output: site.output },
+			directories: { input: "./eleventy-input/", output: site.output },
 		};
 		const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
 		await run("eleventy.before", before);
