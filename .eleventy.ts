@@ -7,11 +7,17 @@ import fontsPlugin from "./src/fonts.ts";
 import hostingPlugin from "./src/hosting.ts";
 import photosPlugin from "./src/photos/plugin.ts";
 import pagesPlugin from "./src/pages.ts";
+import previewGuardPlugin from "./src/preview-guard.ts";
 import previewPlugin from "./src/preview.ts";
 import searchPlugin from "./src/search.ts";
 
 export default function (eleventyConfig: UserConfig) {
-	eleventyConfig.addPlugin(contentPlugin);
+	// The editors' folder, read only by the content plugin; DATELINE_CONTENT points a build
+	// (the tests, the benchmarks) at other content.
+	eleventyConfig.addPlugin(contentPlugin, {
+		contentDir: process.env.DATELINE_CONTENT || "content",
+		eleventyInput: config.dir.input,
+	});
 	eleventyConfig.addPlugin(photosPlugin);
 	eleventyConfig.addPlugin(pagesPlugin);
 	eleventyConfig.addPlugin(feedsPlugin);
@@ -20,12 +26,13 @@ export default function (eleventyConfig: UserConfig) {
 	eleventyConfig.addPlugin(cmsPlugin);
 	eleventyConfig.addPlugin(fontsPlugin);
 	eleventyConfig.addPlugin(previewPlugin);
-	// Pages come only from the plugins' virtual templates: content/ is the editors' markdown and
-	// photos, read and checked by the content plugin, never rendered by Eleventy directly.
+	eleventyConfig.addPlugin(previewGuardPlugin);
+	// Pages come only from the plugins' virtual templates: Eleventy's input folder is empty, and
+	// content/ is the editors' markdown and photos, which Eleventy never reads.
 	eleventyConfig.setTemplateFormats(["11ty.js"]);
 	eleventyConfig.setQuietMode(true);
 }
 
 export const config = {
-	dir: { input: "content", output: "_site" },
+	dir: { input: "eleventy-input", output: "_site" },
 };

@@ -94,11 +94,11 @@ function build(
 	output: string,
 	env: NodeJS.ProcessEnv = {},
 ): Promise<Run> {
-	const config = kind === "dateline" ? ".eleventy.ts" : "bench/floor/eleventy.config.js";
-	return timed(
-		[ELEVENTY, `--config=${config}`, "--quiet", `--input=${content}`, `--output=${output}`],
-		env,
-	);
+	const args = [ELEVENTY, "--quiet", `--output=${output}`];
+	// Dateline reads content itself (Eleventy's input holds none); bare Eleventy takes it as input.
+	return kind === "dateline"
+		? timed([...args, "--config=.eleventy.ts"], { ...env, DATELINE_CONTENT: content })
+		: timed([...args, "--config=bench/floor/eleventy.config.js", `--input=${content}`], env);
 }
 
 /** Adds one new article, as a breaking story: dated now, in the first section. */
@@ -191,7 +191,6 @@ async function previewEdit(content: string, output: string, n: number): Promise<
 		[
 			ELEVENTY,
 			"--config=.eleventy.ts",
-			`--input=${content}`,
 			`--output=${output}`,
 			"--serve",
 			`--port=${String(port)}`,
@@ -199,6 +198,7 @@ async function previewEdit(content: string, output: string, n: number): Promise<
 		{
 			cwd: ROOT,
 			stdio: ["ignore", "pipe", "pipe"],
+			env: { ...process.env, DATELINE_CONTENT: content },
 		},
 	);
 	let log = "";

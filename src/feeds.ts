@@ -15,7 +15,7 @@ import type { Article, Section } from "./content/types.ts";
 import type { Catalog } from "./content/catalog.ts";
 import { addCatalogFile, addCatalogPages } from "./content/plugin.ts";
 import { isoUtc } from "./dates.ts";
-import { escapeHtml } from "./html.ts";
+import { escapeXml } from "./html.ts";
 import { absoluteUrl } from "./urls.ts";
 import { feedHtml } from "../layouts/feed-entry.ts";
 
@@ -29,7 +29,8 @@ const DEFAULTS = {
 };
 
 const XML_HEAD = '<?xml version="1.0" encoding="utf-8"?>\n';
-const esc = escapeHtml;
+// Well-formed whatever the text: the check refuses control characters, and this drops any left.
+const esc = escapeXml;
 
 /** A feed's scope: the whole site or one section. */
 interface FeedScope {

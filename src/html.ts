@@ -33,6 +33,20 @@ export function escapeHtml(text: string): string {
 	return text.replace(ESCAPE_RE, (ch) => ESCAPES[ch] ?? ch);
 }
 
+// What XML 1.0 does not allow even escaped: C0 controls but tab, line feed and carriage return,
+// U+FFFE, U+FFFF, and halves of surrogate pairs standing alone.
+const XML_INVALID_RE =
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
+	/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Escapes text for XML content and quoted attributes, dropping what XML cannot hold at all, so
+ * a feed or sitemap is well-formed whatever reached it.
+ */
+export function escapeXml(text: string): string {
+	return escapeHtml(text).replace(XML_INVALID_RE, "");
+}
+
 /** Marks trusted HTML so `html` does not escape it again. */
 export function raw(value: string): SafeHtml {
 	return new SafeHtml(value);

@@ -10,20 +10,77 @@ export interface Problem {
 	message: string;
 }
 
-/** Sorts problems by file and line so a report reads top to bottom. */
+/**
+ * Adds problems one by one: spreading a list into push() runs out of stack past about 100,000
+ * (a megabyte of duplicate tags is 250,000 problems).
+ */
+export function addProblems(to: Problem[], found: Iterable<Problem>): void {
+	for (const problem of found) to.push(problem);
+}
+
+/** Problems shown for one file; the rest are counted, so a report stays readable and quick. */
+export const MAX_PROBLEMS_PER_FILE = 20;
+
+// Characters a report shows as escapes: controls, line and paragraph separators and
+// bidirectional overrides, any of which in a file name or a quoted value could forge, hide or
+// reorder lines of the report in a terminal.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE_RE = /[\x00-\x1F\x7F-\x9F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+
+/** `\x1b`, `\u{202e}`: a character as an editor can see it in a message. */
+export function escapedChar(char: string): string {
+	const code = char.codePointAt(0) ?? 0;
+	return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u{${code.toString(16)}}`;
+}
+
+/** Text with every control character shown as an escape (`\x1b`), never raw. */
+export function visible(text: string): string {
+	return text.replace(UNSAFE_RE, escapedChar);
+}
+
+/**
+ * Sorts problems by file and line so a report reads top to bottom. Files are grouped first,
+ * so tens of thousands of problems in one file sort by number, not by name.
+ */
 export function sortProblems(problems: Problem[]): Problem[] {
-	return [...problems].sort(
-		(a, b) =>
-			a.file.localeCompare(b.file) ||
-			(a.line ?? 0) - (b.line ?? 0) ||
-			a.message.localeCompare(b.message),
-	);
+	const byFile = new Map<string, Problem[]>();
+	for (const p of problems) {
+		const list = byFile.get(p.file);
+		if (list) list.push(p);
+		else byFile.set(p.file, [p]);
+	}
+	// The sort is stable: problems on one line keep the order they were found in (field order).
+	return [...byFile.keys()]
+		.sort((a, b) => a.localeCompare(b))
+		.flatMap((file) => (byFile.get(file) ?? []).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+}
+
+/** The lines of a report: at most MAX_PROBLEMS_PER_FILE a file, then how many more it has. */
+function reportLines(sorted: Problem[]): string[] {
+	const lines: string[] = [];
+	for (let i = 0; i < sorted.length;) {
+		const file = sorted[i]?.file;
+		let shown = 0;
+		for (; i < sorted.length && sorted[i]?.file === file; i++) {
+			const p = sorted[i] as Problem;
+			if (shown++ < MAX_PROBLEMS_PER_FILE)
+				lines.push(visible(`${p.file}${p.line ? `:${String(p.line)}` : ""}  ${p.message}`));
+		}
+		const more = shown - MAX_PROBLEMS_PER_FILE;
+		if (more > 0)
+			lines.push(
+				visible(
+					`${String(file)}  ...and ${more.toLocaleString("en")} more problem${more === 1 ? "" : "s"} in this file, not listed; fix the ones above and check again`,
+				),
+			);
+	}
+	return lines;
 }
 
 /** The report an editor reads: one line a problem, then a count. */
 export function formatProblems(problems: Problem[], footer = "nothing was written."): string {
 	const sorted = sortProblems(problems);
-	const lines = sorted.map((p) => `${p.file}${p.line ? `:${String(p.line)}` : ""}  ${p.message}`);
+	const lines = reportLines(sorted);
 	const files = new Set(sorted.map((p) => p.file)).size;
 	const count = `${counted(sorted.length, "problem")} in ${counted(files, "file")}`;
 	lines.push(footer ? `${count}; ${footer}` : `${count}.`);

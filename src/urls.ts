@@ -1,5 +1,14 @@
 /** Site-relative addresses made absolute against the publication's URL. */
+import path from "node:path";
 import type { Catalog } from "./content/catalog.ts";
+
+/**
+ * A file below a folder as the path of an address, each name percent-encoded, so any file name
+ * an editor gives is one address: `brand/logo #1?.png` -> `brand/logo%20%231%3F.png`.
+ */
+export function urlPath(dir: string, file: string): string {
+	return path.relative(dir, file).split(path.sep).map(encodeURIComponent).join("/");
+}
 
 /**
  * An address as the site serves it (base path included, as every href in the catalog is)

@@ -32,8 +32,13 @@ export async function fixtureSite(
 export function runBuild(content: string, output: string, env: NodeJS.ProcessEnv = {}) {
 	const result = spawnSync(
 		process.execPath,
-		[ELEVENTY, "--config=.eleventy.ts", `--input=${content}`, `--output=${output}`],
-		{ cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env }, timeout: 60_000 },
+		[ELEVENTY, "--config=.eleventy.ts", `--output=${output}`],
+		{
+			cwd: ROOT,
+			encoding: "utf8",
+			env: { ...process.env, ...env, DATELINE_CONTENT: content },
+			timeout: 60_000,
+		},
 	);
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

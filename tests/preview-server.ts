@@ -48,7 +48,7 @@ export interface Preview {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts `eleventy --serve` on a content folder, asking for `port`. */
+/** Starts `eleventy --serve` on a content folder (as DATELINE_CONTENT), asking for `port`. */
 export function startPreview(content: string, output: string, port: number): Preview {
 	let log = "";
 	const child = spawn(
@@ -56,12 +56,16 @@ export function startPreview(content: string, output: string, port: number): Pre
 		[
 			ELEVENTY,
 			"--config=.eleventy.ts",
-			`--input=${content}`,
 			`--output=${output}`,
 			"--serve",
 			`--port=${String(port)}`,
 		],
-		{ cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+		// Eleventy's input stays Dateline's empty folder; the content plugin reads this one.
+		{
+			cwd: ROOT,
+			stdio: ["ignore", "pipe", "pipe"],
+			env: { ...process.env, DATELINE_CONTENT: content },
+		},
 	);
 	child.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
 	child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));

@@ -2,7 +2,7 @@
  * `npm run build`: Eleventy's own command line, with Dateline's one option of its own.
  * `--full` writes the whole site again, ignoring what the last build left (src/build/plan.ts);
  * without it a build writes only the pages whose inputs changed. Every other argument
- * (`--input`, `--output`, `--pathprefix`, `--quiet`) goes to Eleventy as it is.
+ * (`--output`, `--quiet`) goes to Eleventy as it is.
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -19,8 +19,10 @@ first build, and any after a change to Dateline's code, packages or data files, 
 everything.
 
   --full     write every page again, as on a fresh machine
-  --input    the folder that holds the content (default: content)
   --output   the folder to write the site into (default: _site)
+  --quiet    print only problems and the summary lines
+
+DATELINE_CONTENT=<folder> builds the content of another folder (default: content).
 \n`);
 	process.exit(0);
 }

@@ -13,7 +13,8 @@ const { values } = parseArgs({
 	options: {
 		port: { type: "string", default: "8080" },
 		"proxy-port": { type: "string", default: "8081" },
-		input: { type: "string", default: "content" },
+		// The content folder; Eleventy's own input stays its empty folder (see .eleventy.ts).
+		input: { type: "string", default: process.env.DATELINE_CONTENT || "content" },
 		output: { type: "string", default: "_site" },
 	},
 });
@@ -69,12 +70,11 @@ run(
 	[
 		bin("@11ty/eleventy/cmd.cjs"),
 		"--config=.eleventy.ts",
-		`--input=${contentDir}`,
 		`--output=${path.resolve(values.output)}`,
 		"--serve",
 		`--port=${values.port}`,
 	],
-	{ [PROXY_ENV]: proxyUrl },
+	{ [PROXY_ENV]: proxyUrl, DATELINE_CONTENT: contentDir },
 );
 process.stdout.write(
 	`[cms] The CMS is at http://localhost:${values.port}/admin/, editing ${contentDir} through decap-server on ${proxyUrl}.\n`,

@@ -11,9 +11,9 @@ import path from "node:path";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
+import { takeInventory } from "../content/inventory.ts";
 import { parseArticle } from "../content/parse.ts";
 import { aboutLength } from "../content/problems-from-zod.ts";
-import { findArticleFiles } from "../content/read.ts";
 import { PLACEHOLDER, PLACEHOLDER_PHOTO } from "../content/rules.ts";
 import { tagNote } from "../content/tag-notes.ts";
 import { localIso } from "../dates.ts";
@@ -143,7 +143,7 @@ async function pickId(
 ): Promise<string> {
 	const ids = Object.keys(map);
 	if (given) {
-		if (!(given in map))
+		if (!Object.hasOwn(map, given))
 			throw new Error(
 				`\`${given}\` is not a${what === "Author" ? "n author" : " section"} id; choose one of ${ids.map((i) => `\`${i}\``).join(", ")}`,
 			);
@@ -218,7 +218,7 @@ async function headline(
 /** Refuses a slug that any article folder already has, anywhere under articles/. */
 function freeSlug(contentDir: string, slug: string): void {
 	if (!slug) throw new Error("The headline needs at least one letter or digit to make a slug.");
-	const taken = findArticleFiles(path.join(contentDir, "articles")).articles.find(
+	const taken = takeInventory(contentDir, (file) => file).articles.find(
 		(file) => path.basename(path.dirname(file)) === slug,
 	);
 	const dir = taken ? path.dirname(taken) : path.join(contentDir, "articles", slug);

@@ -71,7 +71,8 @@ function tagChoices(source: CmsSource): CmsChoice[] {
 	const ids = [...new Set([...Object.keys(named), ...source.usedTags])];
 	const entries = ids.map((id): [string, { name: string }] => [
 		id,
-		{ name: named[id]?.name ?? readable(id) },
+		// Own keys only: a tag `constructor` must not find Object.prototype's.
+		{ name: (Object.hasOwn(named, id) ? named[id]?.name : undefined) ?? readable(id) },
 	]);
 	entries.sort(([a, x], [b, y]) => x.name.localeCompare(y.name) || a.localeCompare(b));
 	return choices(entries);

@@ -83,10 +83,12 @@ function unwrap(schema: z.core.$ZodType): {
 	let inner = schema;
 	let required = true;
 	let meta: z.core.GlobalMeta = { ...z.globalRegistry.get(schema) };
-	while (defOf(inner).type === "optional") {
-		required = false;
-		inner = defOf(inner).innerType as z.core.$ZodType;
+	for (let type = defOf(inner).type; type === "optional" || type === "pipe";) {
+		if (type === "optional") required = false;
+		// A pipe (the site URL, normalised after its checks) is edited as what goes in.
+		inner = (type === "optional" ? defOf(inner).innerType : defOf(inner).in) as z.core.$ZodType;
 		meta = { ...z.globalRegistry.get(inner), ...meta };
+		type = defOf(inner).type;
 	}
 	return { inner, required, meta };
 }

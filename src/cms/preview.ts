@@ -42,7 +42,9 @@ export function previewCatalog(snapshot: PreviewSnapshot, now = Date.now()): Cat
 	const sections = new Map<string, Section>(
 		snapshot.sections.map(([id, s]) => [id, { ...s, id, href: `${base}/sections/${id}/` }]),
 	);
-	return new Catalog(snapshot.site, authors, sections, snapshot.tags, [], now);
+	// A Map, as the build's: a tag named `constructor` finds no name on Object.prototype.
+	const tags = new Map(Object.entries(snapshot.tags));
+	return new Catalog(snapshot.site, authors, sections, tags, [], now);
 }
 
 /** The photos a markdown body places, in token order, read by the parser that renders them. */

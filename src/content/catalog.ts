@@ -79,7 +79,7 @@ export class Catalog {
 		site: Site,
 		authors: Map<string, Author>,
 		sections: Map<string, Section>,
-		tagNames: Record<string, TagData>,
+		tagNames: ReadonlyMap<string, TagData>,
 		articles: Article[],
 		buildTime: number,
 	) {
@@ -95,7 +95,7 @@ export class Catalog {
 			for (const author of article.authors) pushTo(this.#byAuthor, author.id, article);
 		}
 		const tags = [...this.#byTag.keys()].map((id) => ({
-			...(tagNames[id] ?? { name: readableSlug(id) }),
+			...(tagNames.get(id) ?? { name: readableSlug(id) }),
 			id,
 			href: `${this.basePath}/tags/${id}/`,
 		}));

@@ -8,6 +8,7 @@ import { mapLimit } from "../concurrency.ts";
 import { failureMessage, isPhoto, photoInspector, type Inspection } from "../photos/inspect.ts";
 import type { PhotoFile } from "../photos/types.ts";
 import type { Problem } from "../problems.ts";
+import { urlPath } from "../urls.ts";
 import type { AuthorData, SectionData, SiteData } from "../schema.ts";
 import type { Draft } from "./parse.ts";
 import { photoFileIn } from "./read.ts";
@@ -31,6 +32,8 @@ export interface ContentPaths {
 	/** The path the site is served under, from site.yaml's url ("" when it is broken). */
 	base: string;
 	rel: (file: string) => string;
+	/** Whether a file is a refused link (out of content/, or to a folder) or lies under one. */
+	refused: (file: string) => boolean;
 }
 
 /** The measured brand files of site.yaml, with their addresses. */
@@ -68,6 +71,7 @@ function dataPhoto(
 ): PhotoFile | undefined {
 	const found = file ? photos.get(file) : undefined;
 	if (found && isPhoto(found)) return found;
+	if (file && paths.refused(file)) return undefined;
 	const why =
 		!file || !found ? "must be a path inside content/" : failureMessage(found, paths.rel(file));
 	problems.push({ file: where.file, message: `\`${where.field}\` ${why}` });
@@ -80,22 +84,23 @@ export async function ruleContext(
 	data: DataFiles,
 	paths: ContentPaths,
 	problems: Problem[],
+	now: number,
 ): Promise<{ ctx: RuleContext; brand: Brand | undefined }> {
 	const { site, authors, sections } = data;
 	const inContent = (src: string | undefined) => src && photoFileIn(paths.contentDir, src);
 	const brandFiles = site ? [inContent(site.logo), inContent(site.image)] : [];
 	const avatarFiles = Object.values(authors ?? {}).map((a) => inContent(a.avatar));
+	// A refused link is named already: what it leads to is never read, nor measured.
 	const photos = await measureAll(
 		[
 			...drafts.flatMap((d) => [d.leadFile, ...d.bodyPhotos.map((p) => p.file)]),
 			...brandFiles,
 			...avatarFiles,
-		].filter((f): f is string => typeof f === "string" && f !== ""),
+		].filter((f): f is string => typeof f === "string" && f !== "" && !paths.refused(f)),
 	);
 	const siteFile = paths.rel(path.join(paths.dataDir, "site.yaml"));
 	const authorsFile = paths.rel(path.join(paths.dataDir, "authors.yaml"));
-	const href = (file: PhotoFile) =>
-		`${paths.base}/${path.relative(paths.contentDir, file.file).split(path.sep).join("/")}`;
+	const href = (file: PhotoFile) => `${paths.base}/${urlPath(paths.contentDir, file.file)}`;
 	let brand: Brand | undefined;
 	if (site) {
 		const [logo, image] = (["logo", "image"] as const).map((field, i) =>
@@ -149,6 +154,7 @@ export async function ruleContext(
 			...owners(drafts),
 			photos,
 			rel: paths.rel,
+			now,
 		},
 		brand,
 	};

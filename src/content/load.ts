@@ -8,19 +8,18 @@ import path from "node:path";
 import type { z } from "zod";
 import { toEpoch } from "../dates.ts";
 import type { PhotoFile, PhotoSite } from "../photos/types.ts";
-import type { Problem } from "../problems.ts";
+import { addProblems, type Problem } from "../problems.ts";
 import { authorsSchema, sectionsSchema, siteSchema, tagsSchema, type TagData } from "../schema.ts";
+import { urlPath } from "../urls.ts";
 import { Catalog, basePathOf } from "./catalog.ts";
 import { ruleContext, type ContentPaths, type DataFiles } from "./context.ts";
+import { ARTICLES_DIR, DATA_DIR, isRefused, strayProblems, takeInventory } from "./inventory.ts";
 import { isComplete, parseArticle, type CompleteDraft, type Draft } from "./parse.ts";
-import { ARTICLE_FILE, findArticleFiles, readDataFile } from "./read.ts";
+import { photoFileIn, readDataFile } from "./read.ts";
 import { RULES, type RuleContext } from "./rules.ts";
 import { unnamedTags, type UnnamedTag } from "./tag-notes.ts";
 import type { Article, ArticleStatus, Author, Photo, Section, Site } from "./types.ts";
 import { lineOf } from "./yaml.ts";
-
-const ARTICLES_DIR = "articles";
-const DATA_DIR = "_data";
 
 /** How to read content. */
 export interface LoadOptions {
@@ -83,6 +82,8 @@ function readDataFiles(
 ): DataFiles & { tags: Record<string, TagData> | undefined } {
 	const read = <T>(name: string, schema: z.ZodType<T>, fields: string[], optional = false) => {
 		const file = path.join(paths.dataDir, name);
+		// A refused link is named already; what it leads to is never read.
+		if (paths.refused(file)) return undefined;
 		return readDataFile(file, paths.rel(file), schema, fields, problems, optional);
 	};
 	return {
@@ -93,6 +94,15 @@ function readDataFiles(
 	};
 }
 
+/** The brand files and avatars the data files name; undefined while either file is broken. */
+function namedFiles(data: DataFiles, contentDir: string): Set<string> | undefined {
+	const { site, authors } = data;
+	if (!site || !authors) return undefined;
+	const sources = [site.logo, site.image, ...Object.values(authors).map((a) => a.avatar)];
+	const files = sources.map((src) => src && photoFileIn(contentDir, src));
+	return new Set(files.filter((f): f is string => typeof f === "string"));
+}
+
 /** Parses every article file, through the preview's cache when it has one. */
 function parseAll(
 	files: string[],
@@ -100,8 +110,19 @@ function parseAll(
 	cache: ParseCache | undefined,
 	problems: Problem[],
 ): Draft[] {
-	const parse = (file: string, found: Problem[]) =>
-		parseArticle(readFileSync(file, "utf8"), file, paths.rel(file), found);
+	const parse = (file: string, found: Problem[]) => {
+		try {
+			return parseArticle(readFileSync(file, "utf8"), file, paths.rel(file), found);
+		} catch (error) {
+			// Whatever a reader or parser throws is told as this file's problem, never a stack trace.
+			const why = error instanceof Error ? error.message : String(error);
+			found.push({
+				file: paths.rel(file),
+				message: `Dateline could not read this file: ${why}`,
+			});
+			return undefined;
+		}
+	};
 	return files
 		.map((file) => {
 			if (!cache) return parse(file, problems);
@@ -113,7 +134,7 @@ function parseAll(
 				entry = { key, draft: parse(file, found), problems: found };
 				cache.set(file, entry);
 			}
-			problems.push(...entry.problems);
+			addProblems(problems, entry.problems);
 			return entry.draft;
 		})
 		.filter((d): d is Draft => d !== undefined);
@@ -126,6 +147,7 @@ function toArticle(draft: CompleteDraft, ctx: SoundContext, base: string, now: n
 	const status: ArticleStatus = fm.draft ? "draft" : published > now ? "scheduled" : "published";
 	const href = `${base}/${ARTICLES_DIR}/${draft.slug}/`;
 	const measured = (file: string) => ctx.photos.get(file) as PhotoFile;
+	const dir = path.dirname(draft.file);
 	const leadWhere: PhotoSite = {
 		file: display,
 		subject: "`image.src`",
@@ -134,7 +156,7 @@ function toArticle(draft: CompleteDraft, ctx: SoundContext, base: string, now: n
 	const bodyPhotos = draft.bodyPhotos.map((p): Photo => ({
 		...p.data,
 		...measured(p.file),
-		href: href + encodeURI(p.data.src),
+		href: href + urlPath(dir, p.file),
 		where: { file: display, subject: p.label, line: () => p.line },
 	}));
 	return {
@@ -154,7 +176,7 @@ function toArticle(draft: CompleteDraft, ctx: SoundContext, base: string, now: n
 		image: {
 			...fm.image,
 			...measured(draft.leadFile as string),
-			href: href + encodeURI(fm.image.src),
+			href: href + urlPath(dir, draft.leadFile as string),
 			where: leadWhere,
 		},
 		bodyPhotos,
@@ -189,7 +211,9 @@ function assemble(
 	const visible = articles
 		.filter((a) => options.includeUnpublished || a.status === "published")
 		.sort((a, b) => b.published - a.published || a.slug.localeCompare(b.slug));
-	const catalog = new Catalog(site, ctx.authors, ctx.sections, tags ?? {}, visible, now);
+	// A Map, as every lookup keyed by an editor's text: `tags: [constructor]` finds nothing.
+	const tagNames = new Map(Object.entries(tags ?? {}));
+	const catalog = new Catalog(site, ctx.authors, ctx.sections, tagNames, visible, now);
 	catalog.scheduled = articles
 		.filter((a) => a.status === "scheduled")
 		.sort((a, b) => a.published - b.published || a.slug.localeCompare(b.slug));
@@ -214,32 +238,29 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 	const contentDir = path.resolve(options.contentDir);
 	const root = path.resolve(options.root ?? path.dirname(contentDir));
 	const now = options.now ?? buildTime();
-	const problems: Problem[] = [];
+	const rel = (file: string) => path.relative(root, file) || file;
+	const inventory = takeInventory(contentDir, rel);
+	const problems: Problem[] = [...inventory.problems];
 	const paths: ContentPaths = {
 		contentDir,
 		dataDir: path.join(contentDir, DATA_DIR),
 		base: "",
-		rel: (file) => path.relative(root, file) || file,
+		rel,
+		refused: (file) => isRefused(inventory, file),
 	};
 	const data = readDataFiles(paths, problems);
 	if (data.site) paths.base = basePathOf(data.site.url);
+	addProblems(problems, strayProblems(inventory, namedFiles(data, contentDir), rel));
 
-	const { articles: files, strays } = findArticleFiles(path.join(contentDir, ARTICLES_DIR));
-	for (const stray of strays) {
-		problems.push({
-			file: paths.rel(stray),
-			message: `this markdown file is not an article: each article is a folder holding \`${ARTICLE_FILE}\`; rename it to ${paths.rel(path.join(path.dirname(stray), ARTICLE_FILE))} or move it into its own folder`,
-		});
-	}
-	const drafts = parseAll(files, paths, options.cache, problems);
+	const drafts = parseAll(inventory.articles, paths, options.cache, problems);
 	const tagsFile = paths.rel(path.join(paths.dataDir, "tags.yaml"));
 	const tagsBroken = problems.some((p) => p.file === tagsFile);
 	const notes = {
 		tagsFile,
 		unnamedTags: () => (tagsBroken ? [] : unnamedTags(drafts, data.tags ?? {})),
 	};
-	const { ctx, brand } = await ruleContext(drafts, data, paths, problems);
-	for (const draft of drafts) for (const rule of RULES) problems.push(...rule(draft, ctx));
+	const { ctx, brand } = await ruleContext(drafts, data, paths, problems, now);
+	for (const draft of drafts) for (const rule of RULES) addProblems(problems, rule(draft, ctx));
 
 	const { site, tags } = data;
 	const shown = {

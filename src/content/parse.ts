@@ -7,9 +7,10 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
-import type { Problem } from "../problems.ts";
+import { addProblems, escapedChar, type Problem } from "../problems.ts";
 import {
 	ARTICLE_FIELDS,
+	INVISIBLE_RE,
 	SLUG_RE,
 	articleSchema,
 	type ArticleData,
@@ -19,7 +20,8 @@ import { readBodyPhotos, type BodyPhotoDraft } from "./body-photos.ts";
 import { splitFrontmatter } from "./frontmatter.ts";
 import { schemaProblems } from "./problems-from-zod.ts";
 import { photoFileIn, readableText } from "./read.ts";
-import { parseSlowly, withPositions, type Yaml } from "./yaml.ts";
+import { yamlFailure } from "./yaml-errors.ts";
+import { prototypeKeyProblems, withPositions, type Yaml } from "./yaml.ts";
 
 /** The frontmatter fields that passed the schema: all of them once the article is sound. */
 export type ArticleFields = Partial<Omit<ArticleData, "image">> & { image?: Partial<ImageData> };
@@ -93,11 +95,32 @@ function frontmatter(
 		);
 		return undefined;
 	}
-	const yaml =
-		"error" in split.parsed
-			? parseSlowly(split.matter, display, problems)
-			: withPositions(split.parsed.value, split.matter);
-	return yaml && { yaml, body: split.body, bodyLine: split.bodyLine };
+	if ("error" in split.parsed) {
+		problems.push({ file: display, ...yamlFailure(split.matter, split.parsed.error) });
+		return undefined;
+	}
+	const yaml = withPositions(split.parsed.value, split.matter);
+	addProblems(problems, prototypeKeyProblems(yaml, split.matter, display));
+	return { yaml, body: split.body, bodyLine: split.bodyLine };
+}
+
+/**
+ * A body's first invisible control character, as a problem on its line: the feeds carry
+ * bodies, and such a character makes them ill-formed XML.
+ */
+function invisibleInBody(body: string, bodyLine: number, display: string): Problem | undefined {
+	const at = body.search(INVISIBLE_RE);
+	if (at === -1) return undefined;
+	const start = body.lastIndexOf("\n", at - 1) + 1;
+	let line = bodyLine;
+	for (let i = body.indexOf("\n"); i !== -1 && i < at; i = body.indexOf("\n", i + 1)) line++;
+	const char = String.fromCodePoint(body.codePointAt(at) ?? 0);
+	const more = body.slice(at + 1).split(new RegExp(INVISIBLE_RE, "gu")).length - 1;
+	return {
+		file: display,
+		line,
+		message: `this line of the body holds an invisible control character (\`${escapedChar(char)}\`) at column ${String(at - start + 1)}${more > 0 ? `, and the body holds ${more.toLocaleString("en")} more after it` : ""}; delete ${more > 0 ? "them: they break" : "it: it breaks"} feeds and sitemaps`,
+	};
 }
 
 /**
@@ -115,6 +138,8 @@ export function parseArticle(
 	const parsed = frontmatter(text, display, problems);
 	if (!parsed) return undefined;
 	const { yaml, body, bodyLine } = parsed;
+	const invisible = invisibleInBody(body, bodyLine, display);
+	if (invisible) problems.push(invisible);
 	const dir = path.dirname(file);
 	const slug = path.basename(dir);
 	if (!SLUG_RE.test(slug)) {
@@ -125,7 +150,7 @@ export function parseArticle(
 	}
 	const result = articleSchema.safeParse(yaml.data ?? {});
 	if (!result.success)
-		problems.push(...schemaProblems(result.error, yaml, display, ARTICLE_FIELDS));
+		addProblems(problems, schemaProblems(result.error, yaml, display, ARTICLE_FIELDS));
 	// Kept with what passed, so the rules check its cross-references in the same pass.
 	const data: ArticleFields = result.success
 		? result.data
@@ -140,7 +165,7 @@ export function parseArticle(
 		{ file: leadFile, credit: leadCredit },
 		display,
 	);
-	problems.push(...read.problems);
+	addProblems(problems, read.problems);
 	const sourceHash = createHash("sha256").update(source).digest("base64url");
 	return {
 		file,

@@ -14,7 +14,7 @@ import { formatDateTime, isoUtc } from "../dates.ts";
 import { escapeHtml } from "../html.ts";
 import type { PhotosEvent } from "../photos/plugin.ts";
 import { quietWhileBroken } from "../preview.ts";
-import { formatProblems, stopBuild, type Problem } from "../problems.ts";
+import { formatProblems, stopBuild, visible, type Problem } from "../problems.ts";
 import { photoUses, type Catalog } from "./catalog.ts";
 import { buildTime, loadContent, type LoadResult, type ParseCache } from "./load.ts";
 
@@ -120,7 +120,10 @@ export function scheduleNote(catalog: Catalog): string | undefined {
 	const { language, timezone } = catalog.site;
 	const when = formatDateTime(next.published, language, timezone);
 	const more = rest.length > 0 ? ` (${String(rest.length)} more scheduled after it)` : "";
-	return `[dateline] Next scheduled article: "${next.data.title}" (${next.sourcePath}) goes live ${when} (${isoUtc(next.published)}), with the first build after that time${more}.`;
+	// The folder holding the article is the editor's to name: never raw on a terminal.
+	return visible(
+		`[dateline] Next scheduled article: "${next.data.title}" (${next.sourcePath}) goes live ${when} (${isoUtc(next.published)}), with the first build after that time${more}.`,
+	);
 }
 
 /** The problems panel the preview shows at the top of every page while content is broken. */
@@ -233,19 +236,46 @@ function whileBroken(result: LoadResult, lastGood: Catalog | undefined, preview:
 	return shown;
 }
 
+/**
+ * Stops when Eleventy's input folder is not Dateline's empty one (`--input=content` on the
+ * command line): Eleventy would run `_data/*.js` and `*.11ty.js` files an editor committed.
+ */
+export function refuseOtherInput(eleventyInput: string, expected: string): void {
+	if (path.resolve(eleventyInput) === path.resolve(expected)) return;
+	process.stderr.write(
+		`[dateline] Eleventy's input folder must be ${expected}/, which holds no content, but is ${eleventyInput}: Eleventy would run and publish the files in it. Leave out \`--input\`; to build other content, set DATELINE_CONTENT=<folder>.\n`,
+	);
+	process.exit(1);
+}
+
+const DEFAULTS = {
+	/** The editors' folder: articles, photos and data files. Eleventy never reads it. */
+	contentDir: "content",
+	/** Eleventy's input folder, empty: pages are the plugins' virtual templates. */
+	eleventyInput: "eleventy-input",
+};
+
+/** The content folder, absolute; ours to watch, since Eleventy reads nothing of it. */
+function contentFolder(eleventyConfig: UserConfig, opts: typeof DEFAULTS): string {
+	// Plugins run after directories are resolved, `--input` included.
+	refuseOtherInput((eleventyConfig.directories as { input: string }).input, opts.eleventyInput);
+	const contentDir = path.resolve(opts.contentDir);
+	eleventyConfig.addWatchTarget(
+		`${contentDir}/**/*.{md,markdown,yaml,yml,jpg,jpeg,png,webp,avif,gif}`,
+	);
+	return contentDir;
+}
+
 /** Registers the content check and the `dateline` global data. */
-export default function contentPlugin(eleventyConfig: UserConfig): ContentState {
+export default function contentPlugin(
+	eleventyConfig: UserConfig,
+	options: Partial<typeof DEFAULTS> = {},
+): ContentState {
+	const opts = { ...DEFAULTS, ...options };
 	const state: ContentState = { catalog: undefined, problems: [], preview: false };
 	// Eleventy's AsyncEventEmitter types its emit() with @ts-expect-error, so name what we use.
 	const events = eleventyConfig.events as unknown as AsyncEmitter;
-	// The content folder is Eleventy's input folder, so `--input` points a build at other content.
-	let contentDir = "";
-
-	// Eleventy watches only template files of the input folder; the editors' markdown, data and
-	// photos are ours to watch. Plugins run after directories are resolved, `--input` included.
-	eleventyConfig.addWatchTarget(
-		`${(eleventyConfig.directories as { input: string }).input}**/*.{md,markdown,yaml,yml,jpg,jpeg,png,webp,avif,gif}`,
-	);
+	const contentDir = contentFolder(eleventyConfig, opts);
 
 	// The last catalog without problems: what the preview falls back on while content is broken.
 	let lastGood: Catalog | undefined;
@@ -258,7 +288,6 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 	let plan: BuildPlan | undefined;
 	eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyBeforeEvent) => {
 		plan = undefined;
-		contentDir = path.resolve(directories.input);
 		state.preview = runMode !== "build";
 		const result = await loadContent({
 			contentDir,
@@ -267,10 +296,12 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 			...(state.preview ? { cache: parseCache, partial: !lastGood } : {}),
 		});
 		state.problems = result.problems;
+		// The listeners' `input` is the content folder: Eleventy's own input holds no content.
+		const folders = { ...directories, input: contentDir };
 		if (result.catalog) {
 			lastGood = result.catalog;
 			state.catalog = result.catalog;
-			plan = await handOver(result.catalog, directories, state.preview, events, memory);
+			plan = await handOver(result.catalog, folders, state.preview, events, memory);
 			return;
 		}
 		const shown = whileBroken(result, lastGood, state.preview);
@@ -280,8 +311,8 @@ export default function contentPlugin(eleventyConfig: UserConfig): ContentState 
 		const panel = withPanel(result.problems);
 		plan =
 			shown === lastGood
-				? await repaint(shown, directories, events, memory, panel)
-				: await handOver(shown, directories, state.preview, events, memory, panel);
+				? await repaint(shown, folders, events, memory, panel)
+				: await handOver(shown, folders, state.preview, events, memory, panel);
 	});
 
 	eleventyConfig.addGlobalData("dateline", () => state.catalog);

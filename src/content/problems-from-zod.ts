@@ -30,7 +30,12 @@ export function schemaProblems(
 			}
 			continue;
 		}
-		const found = valueAt(yaml.data, issue.path);
+		// A rule may show the value otherwise than as written, e.g. with a password hidden.
+		const shown =
+			issue.code === "custom"
+				? (issue.params as { found?: unknown } | undefined)?.found
+				: undefined;
+		const found = shown ?? valueAt(yaml.data, issue.path);
 		if (issue.path.length === 0 && issue.code === "invalid_type") {
 			problems.push({
 				file,

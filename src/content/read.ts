@@ -1,20 +1,17 @@
 /**
- * Finding and reading what editors wrote: the article files under `articles/`, the data files
- * under `_data/`, each as UTF-8 text. Reads are synchronous: for thousands of small files they
- * beat promise-based reads threefold.
+ * Reading what editors wrote: the article files and the data files, each as UTF-8 text. Reads
+ * are synchronous: for thousands of small files they beat promise-based reads threefold.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import type { Problem } from "../problems.ts";
+import { addProblems, type Problem } from "../problems.ts";
 import { schemaProblems } from "./problems-from-zod.ts";
-import { readYaml } from "./yaml.ts";
-
-/** The file every article folder holds. */
-export const ARTICLE_FILE = "index.md";
+import { prototypeKeyProblems, readYaml } from "./yaml.ts";
 
 /**
  * The text of a file as editors meant it: without a byte-order mark, which editors cannot see,
+ * with line feeds whatever ends its lines (CRLF from Windows, a lone CR from old Mac editors),
  * and refused when it is not UTF-8 (decoding turns such bytes into U+FFFD without a word).
  */
 export function readableText(
@@ -22,7 +19,8 @@ export function readableText(
 	display: string,
 	problems: Problem[],
 ): string | undefined {
-	const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+	let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+	if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
 	const bad = text.indexOf("\uFFFD");
 	if (bad === -1) return text;
 	problems.push({
@@ -39,25 +37,6 @@ export function photoFileIn(dir: string, src: string): string | undefined {
 	if (path.isAbsolute(src) || /^[a-z]+:/i.test(src)) return undefined;
 	const file = path.resolve(dir, src);
 	return file.startsWith(dir + path.sep) ? file : undefined;
-}
-
-/** Every `index.md` under articles/, plus markdown files that are not articles (reported, never dropped). */
-export function findArticleFiles(articlesDir: string): { articles: string[]; strays: string[] } {
-	let entries;
-	try {
-		// Synchronous: the promise-based recursive walk spends most of its time between folders.
-		entries = readdirSync(articlesDir, { recursive: true, withFileTypes: true });
-	} catch {
-		return { articles: [], strays: [] };
-	}
-	const articles: string[] = [];
-	const strays: string[] = [];
-	for (const entry of entries) {
-		if (!entry.isFile() || !/\.(md|markdown)$/i.test(entry.name)) continue;
-		const file = path.join(entry.parentPath, entry.name);
-		(entry.name === ARTICLE_FILE ? articles : strays).push(file);
-	}
-	return { articles: articles.sort(), strays: strays.sort() };
 }
 
 /** Reads and checks one data file; undefined (with problems added) when it is missing or wrong. */
@@ -84,8 +63,9 @@ export function readDataFile<T>(
 	}
 	const yaml = readYaml(source, display, problems);
 	if (!yaml) return undefined;
+	addProblems(problems, prototypeKeyProblems(yaml, source, display));
 	const result = schema.safeParse(yaml.data ?? {});
 	if (result.success) return result.data;
-	problems.push(...schemaProblems(result.error, yaml, display, knownFields));
+	addProblems(problems, schemaProblems(result.error, yaml, display, knownFields));
 	return undefined;
 }

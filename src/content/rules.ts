@@ -5,6 +5,7 @@
  * every article that parsed, so one pass reports everything.
  */
 import path from "node:path";
+import { isoUtc, toEpoch } from "../dates.ts";
 import { failureMessage, isPhoto, type Inspection } from "../photos/inspect.ts";
 import { closest, fieldName, type Problem } from "../problems.ts";
 import { linesHolding } from "./lines.ts";
@@ -30,6 +31,8 @@ export interface RuleContext {
 	photos: Map<string, Inspection>;
 	/** A path as messages show it. */
 	rel: (file: string) => string;
+	/** The build time, in ms. */
+	now: number;
 }
 
 /** One rule: what is wrong with one article, given the rest. */
@@ -195,6 +198,44 @@ const readablePhotos: Rule = (draft, ctx) => {
 	return problems;
 };
 
+/** How far past the build time a date may lie: clocks differ, and offsets are mistyped. */
+export const FUTURE_TOLERANCE_MS = 60 * 60 * 1000;
+
+// An update or correction is dated when it was made: after the build it has not happened yet,
+// and the page, feeds and sitemap would carry the date. A scheduled article's own may reach its
+// publication, no further, so it never blocks the build that publishes it.
+const pastDates: Rule = (draft, ctx) => {
+	const { data } = draft;
+	// Without a sound `date` it is not known whether the article is scheduled, so nothing is
+	// said until the date's own problem is fixed.
+	if (data.date === undefined) return [];
+	const published = toEpoch(data.date);
+	const scheduled = published > ctx.now;
+	const limit = (scheduled ? published : ctx.now) + FUTURE_TOLERANCE_MS;
+	const dates: [PropertyKey[], string][] = [
+		...(data.updated ? [[["updated"], data.updated] as [PropertyKey[], string]] : []),
+		...(data.corrections ?? []).map((c, i): [PropertyKey[], string] => [
+			["corrections", i, "date"],
+			c.date,
+		]),
+	];
+	const when = scheduled
+		? `after the article's \`date\` (${data.date}), when it is published`
+		: `after this build (${isoUtc(ctx.now)})`;
+	const fix = scheduled
+		? "an article cannot be updated or corrected before it is published"
+		: "write when it happened, or give `date` a future time to schedule the article";
+	return dates
+		.filter(([, value]) => toEpoch(value) > limit)
+		.map(([fieldPath, value]) =>
+			at(
+				draft,
+				fieldPath,
+				`\`${fieldName(fieldPath)}\` must not be in the future: ${value} is more than an hour ${when}; ${fix}`,
+			),
+		);
+};
+
 /** Every rule, in the order their problems are found. */
 export const RULES: readonly Rule[] = [
 	knownAuthors,
@@ -204,4 +245,5 @@ export const RULES: readonly Rule[] = [
 	readablePhotos,
 	uniqueSlug,
 	ownAliases,
+	pastDates,
 ];

@@ -4,7 +4,7 @@
  * "usmnt" "Usmnt"), so `npm run check` and `npm run new` say what readers will see and how to
  * name it.
  */
-import { counted } from "../problems.ts";
+import { counted, visible } from "../problems.ts";
 import { readableSlug } from "./catalog.ts";
 import type { Draft } from "./parse.ts";
 import { lineOf } from "./yaml.ts";
@@ -67,12 +67,15 @@ export function formatTagNotes(
 ): string[] {
 	const lines = unnamed.slice(0, shown).map((u) => {
 		const where = `${u.file}${u.line() ? `:${String(u.line())}` : ""}`;
-		return `${where}  note: ${tagNote(u.tag, tagsFile, u.uses)}`;
+		// A folder's name is the editor's: its control characters are shown, never run.
+		return visible(`${where}  note: ${tagNote(u.tag, tagsFile, u.uses)}`);
 	});
 	const rest = unnamed.length - shown;
 	if (rest > 0)
 		lines.push(
-			`... and ${counted(rest, "more tag")} not in ${tagsFile}, each shown as its slug with a capital.`,
+			visible(
+				`... and ${counted(rest, "more tag")} not in ${tagsFile}, each shown as its slug with a capital.`,
+			),
 		);
 	return lines;
 }

@@ -6,17 +6,17 @@
  */
 import jsyaml from "js-yaml";
 import {
+	Document,
 	LineCounter,
-	isCollection,
 	isMap,
 	isScalar,
 	isSeq,
 	parseDocument,
-	visit,
-	type Document,
-	type Node,
+	type Pair,
+	type YAMLMap,
 } from "yaml";
-import type { Problem } from "../problems.ts";
+import { fieldName, type Problem } from "../problems.ts";
+import { SLOW_PARSE_LIMIT, yamlFailure } from "./yaml-errors.ts";
 
 /** A parsed YAML document with the means to find a field's line. */
 export interface Yaml {
@@ -36,7 +36,15 @@ export function withPositions(data: unknown, source: string): Yaml {
 	const positions = () => {
 		if (!full) {
 			const lines = new LineCounter();
-			full = { doc: parseDocument(source, { lineCounter: lines, uniqueKeys: true }), lines };
+			let doc = new Document();
+			if (source.length <= SLOW_PARSE_LIMIT)
+				try {
+					// js-yaml refused duplicate keys already; checking them again costs time quadratic in keys.
+					doc = parseDocument(source, { lineCounter: lines, uniqueKeys: false });
+				} catch {
+					// Lines are a help to messages, never a reason to fail: without them, none is shown.
+				}
+			full = { doc, lines };
 		}
 		return full;
 	};
@@ -56,64 +64,27 @@ export function readYaml(source: string, file: string, problems: Problem[]): Yam
 	let data: unknown;
 	try {
 		data = loadYaml(source);
-	} catch {
-		// The slow parser reports the error with its line, in its own words.
-		return parseSlowly(source, file, problems);
+	} catch (error) {
+		problems.push({ file, ...yamlFailure(source, error) });
+		return undefined;
 	}
 	return withPositions(data, source);
 }
 
-/** Parses with the `yaml` package, which says where an error is. */
-export function parseSlowly(source: string, file: string, problems: Problem[]): Yaml | undefined {
-	const lines = new LineCounter();
-	const doc = parseDocument(source, {
-		lineCounter: lines,
-		prettyErrors: false,
-		uniqueKeys: true,
-	});
-	// The first error only: the ones after it are mostly its echoes (a tab gives seven).
-	const [error] = doc.errors;
-	if (error) {
-		const line = lines.linePos(problemStart(doc, source, error.pos[0])).line;
-		const detail =
-			error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
-		const hint =
-			error.code === "DUPLICATE_KEY"
-				? "a field appears twice; keep one of them"
-				: error.code === "TAB_AS_INDENT"
-					? "it is indented with a tab; indent with spaces"
-					: `${detail}; fix the indentation or quoting on this line`;
-		problems.push({ file, line, message: `the YAML does not parse: ${hint}` });
-		return undefined;
+// Each mapping's keys, indexed the first time a line is asked of it: a file with thousands of
+// unknown fields must not search them all for each one.
+const PAIRS = new WeakMap<YAMLMap, Map<unknown, Pair>>();
+
+function pairOf(node: YAMLMap, key: PropertyKey): Pair | undefined {
+	let index = PAIRS.get(node);
+	if (!index) {
+		index = new Map();
+		for (const pair of node.items) {
+			if (isScalar(pair.key) && !index.has(pair.key.value)) index.set(pair.key.value, pair);
+		}
+		PAIRS.set(node, index);
 	}
-	return { data: doc.toJS() as unknown, doc, lines };
-}
-
-/** Whether a quoted value or a `[...]`/`{...}` list or mapping lacks its closing character. */
-function unclosed(node: Node, source: string): boolean {
-	const [from, to] = node.range ?? [0, 0];
-	const text = source.slice(from, to).trimEnd();
-	if (isScalar(node) && node.type === "QUOTE_DOUBLE")
-		return !/^"(?:[^"\\]|\\[\s\S])*"$/.test(text);
-	if (isScalar(node) && node.type === "QUOTE_SINGLE") return !/^'(?:[^']|'')*'$/.test(text);
-	return isCollection(node) && node.flow === true && !/[\]}]$/.test(text);
-}
-
-/**
- * Where the problem behind a YAML error starts. A quote or bracket left open is noticed only
- * where the text runs out (the end of the frontmatter, lines below the mistake), so the
- * error moves back to the innermost quote or bracket that opened and never closed.
- */
-function problemStart(doc: Document, source: string, pos: number): number {
-	let start: number | undefined;
-	visit(doc, {
-		Node(_key, node) {
-			const [from, to] = node.range ?? [];
-			if (from === undefined || to === undefined || from >= pos || pos > to) return;
-			if ((start === undefined || from > start) && unclosed(node, source)) start = from;
-		},
-	});
-	return start ?? pos;
+	return index.get(key);
 }
 
 /** The line of the deepest part of `fieldPath` that the YAML holds. */
@@ -122,7 +93,7 @@ export function lineOf(yaml: Yaml, fieldPath: readonly PropertyKey[]): number | 
 	let offset: number | undefined;
 	for (const part of fieldPath) {
 		if (isMap(node)) {
-			const pair = node.items.find((p) => isScalar(p.key) && p.key.value === part);
+			const pair = pairOf(node, part);
 			if (!pair) break;
 			if (isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
 			node = pair.value;
@@ -137,12 +108,41 @@ export function lineOf(yaml: Yaml, fieldPath: readonly PropertyKey[]): number | 
 	return offset === undefined ? undefined : yaml.lines.linePos(offset).line;
 }
 
-/** The value at a field path of parsed data, or undefined. */
+/** The value at a field path of parsed data (own fields only), or undefined. */
 export function valueAt(data: unknown, fieldPath: readonly PropertyKey[]): unknown {
 	let value = data;
 	for (const part of fieldPath) {
-		if (value === null || typeof value !== "object") return undefined;
+		if (value === null || typeof value !== "object" || !Object.hasOwn(value, part))
+			return undefined;
 		value = (value as Record<PropertyKey, unknown>)[part];
 	}
 	return value;
+}
+
+/**
+ * `__proto__` used as a name anywhere in the YAML: zod drops such a key without a word (an
+ * author or section would vanish), so it is refused, with its line. Only texts that hold it
+ * are walked.
+ */
+export function prototypeKeyProblems(yaml: Yaml, source: string, file: string): Problem[] {
+	if (!source.includes("__proto__")) return [];
+	const problems: Problem[] = [];
+	const seen = new Set<unknown>();
+	const walk = (value: unknown, at: PropertyKey[]) => {
+		// Aliases share values: each is walked once, however many times it is named.
+		if (value === null || typeof value !== "object" || seen.has(value)) return;
+		seen.add(value);
+		for (const key of Object.keys(value)) {
+			const here = [...at, Array.isArray(value) ? Number(key) : key];
+			if (key === "__proto__")
+				problems.push({
+					file,
+					line: lineOf(yaml, here),
+					message: `\`${fieldName(here)}\` cannot be a name in Dateline: ids are lowercase ASCII words joined by hyphens, and fields are those of the content model; rename or remove it`,
+				});
+			walk((value as Record<string, unknown>)[key], here);
+		}
+	};
+	walk(yaml.data, []);
+	return problems;
 }

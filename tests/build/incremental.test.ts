@@ -263,15 +263,11 @@ describe("incremental builds", () => {
 	test("npm run build -- --full writes every page again; --help says what it does", async () => {
 		const site = await fixtureSite();
 		const build = (...args: string[]) =>
-			spawnSync(
-				process.execPath,
-				["src/cli/build.ts", `--input=${site.content}`, `--output=${site.output}`, ...args],
-				{
-					cwd: ROOT,
-					encoding: "utf8",
-					env: { ...process.env, ...ENV },
-				},
-			);
+			spawnSync(process.execPath, ["src/cli/build.ts", `--output=${site.output}`, ...args], {
+				cwd: ROOT,
+				encoding: "utf8",
+				env: { ...process.env, ...ENV, DATELINE_CONTENT: site.content },
+			});
 		expect(build().status).toBe(0);
 		const full = build("--full");
 		expect(full.status, full.stderr).toBe(0);
@@ -292,6 +288,7 @@ describe("incremental builds", () => {
 		await writeFile(
 			config,
 			`import base from ${JSON.stringify(path.join(ROOT, ".eleventy.ts"))};
+export { config } from ${JSON.stringify(path.join(ROOT, ".eleventy.ts"))};
 export default function (eleventyConfig) {
 	const result = base(eleventyConfig);
 	eleventyConfig.addTemplate("boom.11ty.js", () => { throw new Error("a layout failed"); }, { permalink: "/boom.html" });
@@ -301,14 +298,12 @@ export default function (eleventyConfig) {
 		);
 		const failed = spawnSync(
 			process.execPath,
-			[
-				"src/cli/build.ts",
-				"--full",
-				`--config=${config}`,
-				`--input=${site.content}`,
-				`--output=${site.output}`,
-			],
-			{ cwd: ROOT, encoding: "utf8", env: { ...process.env, ...ENV } },
+			["src/cli/build.ts", "--full", `--config=${config}`, `--output=${site.output}`],
+			{
+				cwd: ROOT,
+				encoding: "utf8",
+				env: { ...process.env, ...ENV, DATELINE_CONTENT: site.content },
+			},
 		);
 		expect(failed.status).not.toBe(0);
 		expect(failed.stderr).toContain("holds the last complete site again");

@@ -41,7 +41,7 @@ describe("article page", () => {
 		expect(published?.getAttribute("datetime")).toBe("2018-07-26T17:00:00-05:00");
 		expect(published?.textContent).toBe("July 26, 2018 at 5:00 PM CDT");
 		expect(article.querySelector(".updated")?.textContent).toBe(
-			"Updated July 27, 2018 at 9:30 AM CDT",
+			"Updated July 26, 2018 at 5:30 PM CDT",
 		);
 	});
 
@@ -105,7 +105,7 @@ describe("article page", () => {
 		]);
 		const correction = article.querySelector(".corrections li");
 		expect(correction?.textContent).toBe(
-			"July 27, 2018 at 9:30 AM CDT: An earlier version misstated the score.",
+			"July 26, 2018 at 5:30 PM CDT: An earlier version misstated the score.",
 		);
 	});
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { escapeHtml, html, jsonForScript, raw, SafeHtml } from "../../src/html.ts";
+import { escapeHtml, escapeXml, html, jsonForScript, raw, SafeHtml } from "../../src/html.ts";
 
 describe("html tag", () => {
 	test.each([
@@ -61,5 +61,16 @@ describe("jsonForScript", () => {
 		const out = jsonForScript({ t: "a\u2028b\u2029c" }).toString();
 		expect(out).toBe('{"t":"a\\u2028b\\u2029c"}');
 		expect(JSON.parse(out)).toEqual({ t: "a\u2028b\u2029c" });
+	});
+
+	test.each([
+		["a\bb", "ab"],
+		["nul\u0000 & <tag>", "nul &amp; &lt;tag&gt;"],
+		["tab\tand\nline", "tab\tand\nline"],
+		["\uFFFE\uFFFF", ""],
+		["lone \uD800 half", "lone  half"],
+		["pair \uD83D\uDE00 kept", "pair \uD83D\uDE00 kept"],
+	])("escapeXml(%j) is %j: well-formed XML whatever the text", (input, output) => {
+		expect(escapeXml(input)).toBe(output);
 	});
 });

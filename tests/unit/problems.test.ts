@@ -5,8 +5,10 @@ import {
 	describeFound,
 	fieldName,
 	formatProblems,
+	MAX_PROBLEMS_PER_FILE,
 	sortProblems,
 	stopBuild,
+	visible,
 } from "../../src/problems.ts";
 
 describe("the report an editor reads", () => {
@@ -26,6 +28,43 @@ describe("the report an editor reads", () => {
 		expect(formatProblems([{ file: "a.md", message: "x" }], "")).toBe(
 			"a.md  x\n1 problem in 1 file.",
 		);
+	});
+
+	test("at most MAX_PROBLEMS_PER_FILE lines a file, then a count of the rest; the total counts all", () => {
+		const many = Array.from({ length: 1000 }, (_, i) => ({
+			file: "a.md",
+			line: 1000 - i,
+			message: "broken",
+		}));
+		const lines = formatProblems([...many, { file: "b.md", message: "x" }]).split("\n");
+		expect(lines).toHaveLength(MAX_PROBLEMS_PER_FILE + 3);
+		expect(lines[0]).toBe("a.md:1  broken");
+		expect(lines[MAX_PROBLEMS_PER_FILE]).toBe(
+			"a.md  ...and 980 more problems in this file, not listed; fix the ones above and check again",
+		);
+		expect(lines.at(-1)).toBe("1001 problems in 2 files; nothing was written.");
+	});
+
+	test.each([
+		["\u001b[31mred", "\\x1b[31mred"],
+		["line\nforged", "line\\x0aforged"],
+		["tab\there", "tab\\x09here"],
+		["c1 \u009b", "c1 \\x9b"],
+		["bidi \u202e", "bidi \\u{202e}"],
+		["separator \u2028", "separator \\u{2028}"],
+		["accents é and emoji 😀", "accents é and emoji 😀"],
+	])("visible(%j) shows control characters as escapes", (text, shown) => {
+		expect(visible(text)).toBe(shown);
+	});
+
+	test("no file name or message can forge a line of the report", () => {
+		const report = formatProblems([
+			{ file: "a\u001b[2K\rb.md", line: 1, message: "x\nb.md:1  forged" },
+		]);
+		expect(report.split("\n")).toEqual([
+			"a\\x1b[2K\\x0db.md:1  x\\x0ab.md:1  forged",
+			"1 problem in 1 file; nothing was written.",
+		]);
 	});
 
 	test("sorting does not change the list it is given", () => {

@@ -259,6 +259,34 @@ describe("data files", () => {
 		]);
 	});
 
+	test.each([
+		[
+			"https://editor:s3cret@g.example/",
+			"must not hold a user name or password",
+			"https://…@g.example/",
+		],
+		[
+			"https://g.example@evil.example/",
+			"must not hold a user name or password",
+			"https://…@evil.example/",
+		],
+		["https://g.example/?utm=1", "must not hold a query (`?…`)", undefined],
+		["https://g.example/?", "must not hold a query (`?…`)", undefined],
+		["https://g.example/#top", "must not hold a fragment (`#…`)", undefined],
+	])("site.yaml's url %s is refused, its password never shown", (url, message, found) => {
+		const result = siteSchema.safeParse({
+			name: "G",
+			url,
+			language: "en",
+			timezone: "UTC",
+			logo: "brand/logo.png",
+			image: "brand/logo.png",
+		});
+		const issue = result.error?.issues[0];
+		expect(issue?.message).toContain(message);
+		if (found) expect(issue).toMatchObject({ params: { found } });
+	});
+
 	test("authors.yaml ids are slugs and every author has a name", () => {
 		const result = authorsSchema.safeParse({
 			"Goal Staff": { name: "Goal staff" },

@@ -16,7 +16,7 @@ describe("JSON-LD", () => {
 			creator: { "@type": "Person", name: "Yuri Cortez" },
 			creditText: "Yuri Cortez/AFP",
 		});
-		expect(data.dateModified).toBe("2018-07-27T09:30:00-05:00");
+		expect(data.dateModified).toBe("2018-07-26T17:30:00-05:00");
 		expect(data.correction).toEqual([
 			expect.objectContaining({ "@type": "CorrectionComment" }),
 		]);

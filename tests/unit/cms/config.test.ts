@@ -129,6 +129,12 @@ describe("the articles collection", () => {
 		expect(options("tags")).toEqual(["mexico", "usmnt"]);
 		expect(fields.find((f) => f.name === "tags")?.options?.[0]?.label).toBe("Mexico (mexico)");
 	});
+
+	test("a tag named like an Object.prototype property takes no name from it", () => {
+		const found = collection(cmsConfig({ ...SOURCE, usedTags: ["constructor"] }), "articles");
+		const tags = (found.fields as CmsField[]).find((f) => f.name === "tags");
+		expect(tags?.options?.map((o) => o.label)).toContain("Constructor (constructor)");
+	});
 });
 
 describe("backends", () => {

@@ -11,6 +11,7 @@ const PATHS: ContentPaths = {
 	dataDir: path.join(CONTENT, "_data"),
 	base: "",
 	rel: (file) => path.relative(CONTENT, file),
+	refused: () => false,
 };
 const SITE = {
 	name: "G",
@@ -49,6 +50,7 @@ describe("what the rules know", () => {
 			},
 			PATHS,
 			problems,
+			Date.parse("2026-01-01T00:00:00Z"),
 		);
 		expect(problems).toEqual([]);
 		expect(brand?.logoHref).toBe("/brand/logo.png");
@@ -79,6 +81,7 @@ describe("what the rules know", () => {
 			},
 			PATHS,
 			problems,
+			Date.parse("2026-01-01T00:00:00Z"),
 		);
 		expect(problems.map((p) => `${p.file}  ${p.message}`)).toEqual([
 			"_data/site.yaml  `logo` names brand/none.png, which does not exist; put the photo there or fix the name",

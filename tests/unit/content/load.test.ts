@@ -31,7 +31,7 @@ describe("loadContent", () => {
 			height: 30,
 			href: "/articles/first-story/inline.png",
 		});
-		expect(first?.modified).toBe(Date.parse("2018-07-27T09:30:00-05:00"));
+		expect(first?.modified).toBe(Date.parse("2018-07-26T17:30:00-05:00"));
 		expect(catalog?.site.logoFile.width).toBe(64);
 	});
 

@@ -20,10 +20,10 @@ async function load(contentDir: string): Promise<Catalog> {
 }
 
 /** A stand-in for Eleventy's config: records the handlers the plugin registers, emits nothing. */
-function fakeEleventy(input: string) {
+function fakeEleventy() {
 	const handlers = new Map<string, (arg: unknown) => Promise<unknown>>();
 	const config = {
-		directories: { input: `${input}/` },
+		directories: { input: "./eleventy-input/" },
 		events: { emit: () => Promise.resolve([]) },
 		on: (name: string, fn: (arg: unknown) => Promise<unknown>) => handlers.set(name, fn),
 		addWatchTarget: () => undefined,
@@ -48,11 +48,11 @@ describe("scheduling", () => {
 describe("the preview on broken content", () => {
 	test("started broken it shows what is sound; once good, a later break keeps the last good build", async () => {
 		const site = await fixtureSite("refuse-three-articles");
-		const { config, run } = fakeEleventy(site.content);
-		const state = contentPlugin(config);
+		const { config, run } = fakeEleventy();
+		const state = contentPlugin(config, { contentDir: site.content });
 		const before = {
 			runMode: "serve",
-			directories: { input: site.content, output: site.output },
+			directories: { input: "./eleventy-input/", output: site.output },
 		};
 		const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
 		await run("eleventy.before", before);
@@ -95,11 +95,11 @@ describe("the preview and the production build", () => {
 		const stateFile = statePath(site.dir, site.output);
 		await mkdir(path.dirname(stateFile), { recursive: true });
 		await writeFile(stateFile, "{}");
-		const { config, run } = fakeEleventy(site.content);
-		contentPlugin(config);
+		const { config, run } = fakeEleventy();
+		contentPlugin(config, { contentDir: site.content });
 		await run("eleventy.before", {
 			runMode: "serve",
-			directories: { input: site.content, output: site.output },
+			directories: { input: "./eleventy-input/", output: site.output },
 		});
 		// Its pages carry drafts and the preview's marks: no production build may keep them.
 		expect(existsSync(stateFile)).toBe(false);

@@ -1,13 +1,8 @@
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import {
-	findArticleFiles,
-	photoFileIn,
-	readDataFile,
-	readableText,
-} from "../../../src/content/read.ts";
+import { photoFileIn, readDataFile, readableText } from "../../../src/content/read.ts";
 import type { Problem } from "../../../src/problems.ts";
 import { sectionsSchema } from "../../../src/schema.ts";
 
@@ -17,21 +12,6 @@ describe("reading what editors wrote", () => {
 		expect(readableText("\uFEFFtitle", "a.md", problems)).toBe("title");
 		expect(readableText("one\ntwo \uFFFD", "a.md", problems)).toBeUndefined();
 		expect(problems).toEqual([expect.objectContaining({ file: "a.md", line: 2 }) as Problem]);
-	});
-
-	test("articles are index.md files at any depth; other markdown is reported, never dropped", async () => {
-		const dir = await mkdtemp(path.join(tmpdir(), "dateline-read-"));
-		for (const file of ["a/index.md", "2018/b/index.md", "c/notes.md", "d/photo.jpg"]) {
-			await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-			await writeFile(path.join(dir, file), "x");
-		}
-		const found = findArticleFiles(dir);
-		expect(found.articles.map((f) => path.relative(dir, f))).toEqual([
-			"2018/b/index.md",
-			"a/index.md",
-		]);
-		expect(found.strays.map((f) => path.relative(dir, f))).toEqual(["c/notes.md"]);
-		expect(findArticleFiles(path.join(dir, "none"))).toEqual({ articles: [], strays: [] });
 	});
 
 	test.each([

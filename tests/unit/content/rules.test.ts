@@ -26,6 +26,7 @@ function context(drafts: Draft[], extra: Partial<RuleContext> = {}): RuleContext
 		aliasOwners: new Map(),
 		photos,
 		rel: (f) => f,
+		now: Date.parse("2026-01-01T00:00:00Z"),
 		...extra,
 	};
 }
@@ -86,6 +87,40 @@ describe("the rules", () => {
 		);
 		expect(check(a, context([a]))).toEqual([
 			"13 `corrections[0].text` must not hold a photo: a correction is a line of text; put photos in the body",
+		]);
+	});
+
+	test.each([
+		["an update an hour after the build", "updated: 2026-01-01T01:00:00Z\n", []],
+		[
+			"an update in 2098",
+			"updated: 2098-12-31T18:00:00-06:00\n",
+			[
+				"11 `updated` must not be in the future: 2098-12-31T18:00:00-06:00 is more than an hour after this build (2026-01-01T00:00:00Z); write when it happened, or give `date` a future time to schedule the article",
+			],
+		],
+		[
+			"a correction in 2099",
+			"corrections:\n  - date: 2099-01-01T00:00:00Z\n    text: A fix.\n",
+			[
+				"12 `corrections[0].date` must not be in the future: 2099-01-01T00:00:00Z is more than an hour after this build (2026-01-01T00:00:00Z); write when it happened, or give `date` a future time to schedule the article",
+			],
+		],
+	])("%s: dates after the build time are refused", (_name, extra, problems) => {
+		const a = draft("a", extra);
+		expect(check(a, context([a]))).toEqual(problems);
+	});
+
+	test("a scheduled article may be updated up to its publication, no further", () => {
+		const scheduled = (updated: string): Draft => {
+			const d = draft("a", `updated: ${updated}\n`);
+			return { ...d, data: { ...d.data, date: "2099-01-01T00:00:00Z" } };
+		};
+		const onTime = scheduled("2099-01-01T00:30:00Z");
+		expect(check(onTime, context([onTime]))).toEqual([]);
+		const late = scheduled("2099-06-01T00:00:00Z");
+		expect(check(late, context([late]))).toEqual([
+			"11 `updated` must not be in the future: 2099-06-01T00:00:00Z is more than an hour after the article's `date` (2099-01-01T00:00:00Z), when it is published; an article cannot be updated or corrected before it is published",
 		]);
 	});
 

@@ -57,4 +57,10 @@ describe("tags tags.yaml does not name", () => {
 			"... and 2 more tags not in tags.yaml, each shown as its slug with a capital.",
 		);
 	});
+
+	test("a file name's control characters are shown as escapes, never sent to the terminal", () => {
+		const evil = draft("evil\u001b[31m\nforged", "2018-07-20T10:00:00Z", "mexico");
+		const [line] = formatTagNotes(unnamedTags([evil], {}), "tags.yaml");
+		expect(line).toMatch(/^evil\\x1b\[31m\\x0aforged\.md:11 {2}note: the tag `mexico`/);
+	});
 });
