@@ -215,7 +215,7 @@ async function floor(g: Generated, outDir: string): Promise<number> {
 	const { data, info } = await slots(() =>
 		sharp(g.files[0], { autoOrient: true })
 			.resize({
-				width: masterWidth(g.width, g.height, options, crops),
+				width: masterWidth(g.width, g.height, options),
 				withoutEnlargement: true,
 			})
 			.flatten({ background: "#ffffff" })
