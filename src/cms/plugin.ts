@@ -14,7 +14,7 @@ import jsyaml from "js-yaml";
 import { rolldown, type Plugin } from "rolldown";
 import type { Catalog } from "../content/catalog.ts";
 import type { CatalogEvent } from "../content/plugin.ts";
-import type { PhotoFile } from "../photos/types.ts";
+import type { DataPhoto } from "../content/types.ts";
 import { STYLESHEETS, minifyCss } from "../pages.ts";
 import { authorSchema, sectionSchema, tagsSchema, type TagData } from "../schema.ts";
 import { render as renderAdmin } from "../../layouts/admin.11ty.ts";
@@ -103,8 +103,18 @@ function pick<T extends object>(value: T, keys: string[]): Partial<T> {
 	) as Partial<T>;
 }
 
-function measured(file: PhotoFile): PhotoFile {
-	return { file: "", width: file.width, height: file.height, format: file.format };
+/** A brand photo as the preview needs it: its published files and size, not its path on disk. */
+function measured(photo: DataPhoto): DataPhoto {
+	const { width, height, format, href, rendition } = photo;
+	return {
+		file: "",
+		width,
+		height,
+		format,
+		href,
+		rendition,
+		where: { file: "", subject: "", line: () => undefined },
+	};
 }
 
 /** The publication as the admin page's preview needs it. */
@@ -174,7 +184,7 @@ export default function cmsPlugin(
 				page: renderAdmin({
 					siteName: catalog.site.name,
 					language: catalog.site.language,
-					logoHref: catalog.site.logoHref,
+					logoHref: catalog.logo.href,
 					decapHref: catalog.url(`${decapFolder}decap-cms.js`),
 					scriptHref,
 					snapshotId: SNAPSHOT_ID,

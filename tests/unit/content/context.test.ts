@@ -51,7 +51,7 @@ describe("what the rules know", () => {
 			problems,
 		);
 		expect(problems).toEqual([]);
-		expect(brand?.logoHref).toBe("/brand/logo.png");
+		expect(brand?.logoFile.href).toBe("/brand/logo.png");
 		expect(brand?.logoFile).toMatchObject({ width: 64, height: 64, format: "PNG" });
 		expect([...ctx.photos.keys()].map(PATHS.rel).sort()).toEqual([
 			"articles/first-story/photo.jpg",
