@@ -170,6 +170,7 @@ async function handOver(
 		catalog,
 		photos: photoUses(catalog),
 		basePath: catalog.basePath,
+		photosUrl: catalog.site.photos?.url,
 		directories,
 		preview,
 	};
