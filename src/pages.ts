@@ -63,9 +63,9 @@ export function manifest(catalog: Catalog): string {
 			theme_color: "#a8201a",
 			icons: [
 				{
-					src: site.logoHref,
-					sizes: `${String(site.logoFile.width)}x${String(site.logoFile.height)}`,
-					type: `image/${site.logoFile.format.toLowerCase()}`,
+					src: catalog.logo.href,
+					sizes: `${String(catalog.logo.width)}x${String(catalog.logo.height)}`,
+					type: catalog.logo.type,
 				},
 			],
 		},

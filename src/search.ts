@@ -45,5 +45,12 @@ export default function searchPlugin(
 	eleventyConfig.on("eleventy.after", async ({ runMode, directories }: AfterEvent) => {
 		if (runMode !== "build" && !opts.inPreview) return;
 		await indexSite(path.resolve(directories.output), opts.glob);
+		// The last files are written: what reports on the whole site runs now (src/host-fit.ts).
+		if (runMode === "build") {
+			const events = eleventyConfig.events as unknown as {
+				emit: (type: string, ...args: unknown[]) => Promise<unknown>;
+			};
+			await events.emit("dateline.written", { directories });
+		}
 	});
 }
