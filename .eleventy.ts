@@ -4,6 +4,7 @@ import cmsPlugin from "./src/cms/plugin.ts";
 import contentPlugin from "./src/content/plugin.ts";
 import feedsPlugin from "./src/feeds.ts";
 import fontsPlugin from "./src/fonts.ts";
+import hostFitPlugin from "./src/host-fit.ts";
 import hostingPlugin from "./src/hosting.ts";
 import photosPlugin from "./src/photos/plugin.ts";
 import pagesPlugin from "./src/pages.ts";
@@ -27,6 +28,7 @@ export default function (eleventyConfig: UserConfig) {
 	eleventyConfig.addPlugin(fontsPlugin);
 	eleventyConfig.addPlugin(previewPlugin);
 	eleventyConfig.addPlugin(previewGuardPlugin);
+	eleventyConfig.addPlugin(hostFitPlugin);
 	// Pages come only from the plugins' virtual templates: Eleventy's input folder is empty, and
 	// content/ is the editors' markdown and photos, which Eleventy never reads.
 	eleventyConfig.setTemplateFormats(["11ty.js"]);

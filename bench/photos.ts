@@ -7,6 +7,9 @@
  *
  *   --repeat N           best of N timings per photo (default 2)
  *   --no-eleventy-img    skip the eleventy-img reference run
+ *   --archive N          distinct photos for the archive-scale figures (default 20000)
+ *   --articles N         articles for the HTML site's size per article (default 2000)
+ *   --no-archive         skip the archive-scale figures and the 50,000-photo plan
  *   --sweep              AVIF effort x quality: bytes, time and SSIM against the JPEG fallback
  *     --efforts 2,3,4 --qualities 45,50,55,60,65 --webp 80   the grid it sweeps
  */
@@ -31,6 +34,7 @@ import {
 } from "../src/photos/settings.ts";
 import type { PhotoUse, PipelineOptions } from "../src/photos/types.ts";
 import { random } from "./archive.ts";
+import { scaleReport } from "./photos-scale.ts";
 
 // eleventy-img ships no types; this is the one call the benchmark makes.
 const Image = eleventyImage as unknown as (src: string, options: object) => Promise<unknown>;
@@ -215,7 +219,7 @@ async function floor(g: Generated, outDir: string): Promise<number> {
 	const { data, info } = await slots(() =>
 		sharp(g.files[0], { autoOrient: true })
 			.resize({
-				width: masterWidth(g.width, g.height, options, crops),
+				width: masterWidth(g.width, g.height, options),
 				withoutEnlargement: true,
 			})
 			.flatten({ background: "#ffffff" })
@@ -446,7 +450,7 @@ async function main(): Promise<void> {
 					pipelineOptions(path.join(run, "cache")),
 					dir,
 				);
-				await publishPhotos(p, path.join(run, "_site"));
+				await publishPhotos(p, path.join(run, "_site", "img"));
 				return p;
 			});
 			best = Math.min(best, td);
@@ -572,11 +576,13 @@ async function main(): Promise<void> {
 	// The whole set as a build sees it: every use at once, cold, then warm with a fresh _site.
 	const uses = set.flatMap(usesOf);
 	const whole = path.join(dir, "whole");
+	let totals = { files: 0, bytes: 0 };
 	const build = async () => {
 		const counter = countEncodes();
 		const [t, stats] = await timed(async () => {
 			const p = await preparePhotos(uses, pipelineOptions(path.join(whole, "cache")), dir);
-			await publishPhotos(p, path.join(whole, "_site"));
+			await publishPhotos(p, path.join(whole, "_site", "img"));
+			totals = p.totals;
 			return p.stats;
 		});
 		return { t, stats, encodes: counter.stop() };
@@ -629,6 +635,23 @@ async function main(): Promise<void> {
 	console.log(
 		`\nCold within ${(datelineTotal / floorTotal).toFixed(2)}x of the floor; the warm run encoded ${String(warm.encodes)} files. Peak RSS through Dateline's runs ${datelinePeak.toFixed(0)} MB; after eleventy-img ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB.`,
 	);
+	if (!args.includes("--no-archive")) {
+		const count = (flag: string, fallback: number) =>
+			args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : fallback;
+		// Per distinct photo as a lead photo: every one here has crops, as a lead photo does.
+		const per = {
+			seconds: datelineTotal / 1000 / distinct,
+			files: totals.files / distinct,
+			bytes: totals.bytes / distinct,
+		};
+		await scaleReport(
+			dir,
+			per,
+			pipelineOptions(path.join(dir, "scale-cache")),
+			count("--archive", 20_000),
+			count("--articles", 2000),
+		);
+	}
 	await rm(dir, { recursive: true, force: true });
 }
 

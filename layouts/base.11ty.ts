@@ -64,12 +64,7 @@ export interface BasePage {
 function socialMeta(page: BasePage, title: string): SafeHtml {
 	const { catalog } = page;
 	const { site } = catalog;
-	const image = page.image ?? {
-		href: site.imageHref,
-		width: site.imageFile.width,
-		height: site.imageFile.height,
-		alt: site.name,
-	};
+	const image = page.image ?? { ...catalog.socialImage, alt: site.name };
 	const a = page.article;
 	return html`<meta property="og:site_name" content="${site.name}">
 <meta property="og:type" content="${a ? "article" : "website"}">
@@ -104,13 +99,13 @@ function masthead(page: BasePage): SafeHtml {
 		return html`<li><a href="${s.href}"${current}>${s.name}</a></li>`;
 	});
 	const day = localIso(catalog.buildTime, site.timezone).slice(0, 10);
-	const logo = site.logoFile;
+	const logo = catalog.logo;
 	// The logo is 1.3em square in the CSS; its width and height reserve that shape.
 	const side = Math.min(logo.width, logo.height, 48);
 	return html`<header class="masthead">
 <div class="wrap-wide masthead-inner">
 <div class="masthead-id">
-<a class="brand" href="${u("/")}"${page.href === u("/") ? html` aria-current="page"` : ""}><img src="${site.logoHref}" alt="" width="${Math.round((side * logo.width) / logo.height)}" height="${side}">${site.name}</a>
+<a class="brand" href="${u("/")}"${page.href === u("/") ? html` aria-current="page"` : ""}><img src="${logo.href}" alt="" width="${Math.round((side * logo.width) / logo.height)}" height="${side}">${site.name}</a>
 ${page.edition ? html`<p class="edition-date"><time datetime="${day}">${formatEditionDate(catalog.buildTime, site.language, site.timezone)}</time></p>` : ""}
 </div>
 <nav class="sections" aria-label="Sections">
@@ -148,8 +143,8 @@ ${page.noCanonical ? "" : html`<link rel="canonical" href="${absoluteUrl(catalog
 <meta name="color-scheme" content="light dark">
 <meta name="theme-color" content="#fbfaf7" media="(prefers-color-scheme: light)">
 <meta name="theme-color" content="#141414" media="(prefers-color-scheme: dark)">
-<link rel="icon" href="${site.logoHref}">
-<link rel="apple-touch-icon" href="${site.logoHref}">
+<link rel="icon" href="${catalog.logo.href}">
+<link rel="apple-touch-icon" href="${catalog.logo.href}">
 <link rel="manifest" href="${u("/manifest.webmanifest")}">
 <link rel="alternate" type="application/atom+xml" title="${site.name}" href="${u("/feed.xml")}">
 <link rel="alternate" type="application/feed+json" title="${site.name}" href="${u("/feed.json")}">

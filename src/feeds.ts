@@ -86,7 +86,7 @@ ${authors}${categories}
 <link rel="alternate" type="text/html" href="${esc(absoluteUrl(catalog, scope.page))}"/>
 <id>${esc(self)}</id>
 <updated>${esc(updated)}</updated>
-<icon>${esc(absoluteUrl(catalog, site.logoHref))}</icon>
+<icon>${esc(absoluteUrl(catalog, catalog.logo.href))}</icon>
 <rights>© ${esc(site.name)}</rights>
 <generator>Dateline</generator>
 ${entries.join("\n")}
@@ -103,7 +103,7 @@ export function jsonFeed(catalog: Catalog, scope: FeedScope): string {
 		home_page_url: absoluteUrl(catalog, scope.page),
 		feed_url: absoluteUrl(catalog, `${scope.base}feed.json`),
 		description: scope.description,
-		icon: absoluteUrl(catalog, site.logoHref),
+		icon: absoluteUrl(catalog, catalog.logo.href),
 		language: site.language,
 		authors: [{ name: site.name, url: absoluteUrl(catalog, catalog.url("/")) }],
 		items: scope.articles.map((a) => ({

@@ -14,6 +14,7 @@ import { writePages, type PageJob } from "./build/writer.ts";
 import type { Catalog } from "./content/catalog.ts";
 import { addCatalogFile } from "./content/plugin.ts";
 import { fontFaceCss } from "./fonts.ts";
+import { publishedImage } from "./photos/publish.ts";
 import { render as renderArticle } from "../layouts/article.11ty.ts";
 import { render as renderHome } from "../layouts/home.11ty.ts";
 import { render as renderListing } from "../layouts/listing.11ty.ts";
@@ -68,9 +69,9 @@ export function manifest(catalog: Catalog): string {
 			theme_color: "#a8201a",
 			icons: [
 				{
-					src: site.logoHref,
-					sizes: `${String(site.logoFile.width)}x${String(site.logoFile.height)}`,
-					type: `image/${site.logoFile.format.toLowerCase()}`,
+					src: catalog.logo.href,
+					sizes: `${String(catalog.logo.width)}x${String(catalog.logo.height)}`,
+					type: catalog.logo.type,
 				},
 			],
 		},
@@ -119,6 +120,17 @@ export function* catalogPages(catalog: Catalog, css: string, key: string): Gener
 	}
 }
 
+/**
+ * The addresses of the publication's own images (logo, social image, avatars) as the photo
+ * pipeline published them: every page may show them, and their names change with their bytes,
+ * which the data files that name them do not.
+ */
+function houseImages(catalog: Catalog): string[] {
+	const { site } = catalog;
+	const avatars = [...catalog.authors.values()].flatMap((a) => a.avatarFile ?? []);
+	return [site.logoFile, site.imageFile, ...avatars].map((photo) => publishedImage(photo).href);
+}
+
 /** What the content plugin hands the page writer. */
 interface PagesEvent {
 	catalog: Catalog;
@@ -149,7 +161,7 @@ export default function pagesPlugin(
 		"dateline.pages",
 		async ({ catalog, directories, plan, decorate }: PagesEvent) => {
 			const started = performance.now();
-			const key = decorate ? sign(plan.key, decorate("")) : plan.key;
+			const key = sign(plan.key, ...houseImages(catalog), decorate ? decorate("") : "");
 			const report = await writePages(
 				catalogPages(catalog, css, key),
 				path.resolve(directories.output),

@@ -130,6 +130,20 @@ function httpUrl(own = false) {
 	);
 }
 
+/**
+ * The address photos are served from when they have their own host: absolute, ending in a
+ * slash (one is added), with nothing a file name cannot follow and no credentials, since every
+ * page publishes it.
+ */
+function photoHostUrl() {
+	// httpUrl() refuses a user name or password already, as for every URL Dateline publishes.
+	return httpUrl()
+		.refine((value) => URL.canParse(value) && !new URL(value).search && !new URL(value).hash, {
+			error: "must not hold a query (?…) or a fragment (#…): file names are added to its end",
+		})
+		.transform((value) => (value.endsWith("/") ? value : `${value}/`));
+}
+
 /** A photo path relative to the file that names it. */
 function photoPath(required: string) {
 	return text(required)
@@ -307,6 +321,15 @@ export const siteSchema = z.strictObject({
 	logo: photoPath("give the logo's path relative to content/, e.g. brand/logo.png"),
 	image: photoPath("give the default social image's path relative to content/"),
 	cms: cmsSchema.optional().meta({ title: "CMS" }),
+	photos: z
+		.strictObject(
+			{ url: photoHostUrl() },
+			{
+				error: "must be a mapping with `url`, e.g. `photos: { url: https://img.example.org/ }`",
+			},
+		)
+		.optional()
+		.meta({ title: "Photo host" }),
 });
 export type SiteData = z.output<typeof siteSchema>;
 

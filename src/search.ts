@@ -103,6 +103,11 @@ export async function indexSite(
 	return indexed;
 }
 
+interface AfterEvent {
+	runMode: "build" | "serve" | "watch";
+	directories: { output: string };
+}
+
 /** What the content plugin hands the search index step. */
 interface IndexEvent {
 	catalog: Catalog;
@@ -129,4 +134,12 @@ export default function searchPlugin(
 			);
 		},
 	);
+	eleventyConfig.on("eleventy.after", async ({ runMode, directories }: AfterEvent) => {
+		// The last files are written: what reports on the whole site runs now (src/host-fit.ts).
+		if (runMode !== "build") return;
+		const events = eleventyConfig.events as unknown as {
+			emit: (type: string, ...args: unknown[]) => Promise<unknown>;
+		};
+		await events.emit("dateline.written", { directories });
+	});
 }

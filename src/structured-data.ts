@@ -16,6 +16,7 @@ import type { Article, Author } from "./content/types.ts";
 import type { Catalog } from "./content/catalog.ts";
 import { creditSchema } from "./credits.ts";
 import { html, jsonForScript, type SafeHtml } from "./html.ts";
+import { publishedImage } from "./photos/publish.ts";
 import { absoluteUrl } from "./urls.ts";
 
 function publisher(catalog: Catalog): Exclude<Organization, string> {
@@ -26,9 +27,9 @@ function publisher(catalog: Catalog): Exclude<Organization, string> {
 		url: absoluteUrl(catalog, catalog.url("/")),
 		logo: {
 			"@type": "ImageObject",
-			url: absoluteUrl(catalog, site.logoHref),
-			width: { "@type": "QuantitativeValue", value: site.logoFile.width, unitCode: "E37" },
-			height: { "@type": "QuantitativeValue", value: site.logoFile.height, unitCode: "E37" },
+			url: absoluteUrl(catalog, catalog.logo.href),
+			width: { "@type": "QuantitativeValue", value: catalog.logo.width, unitCode: "E37" },
+			height: { "@type": "QuantitativeValue", value: catalog.logo.height, unitCode: "E37" },
 		},
 	};
 }
@@ -36,13 +37,18 @@ function publisher(catalog: Catalog): Exclude<Organization, string> {
 function author(catalog: Catalog, a: Author): Person | Organization {
 	const url = absoluteUrl(catalog, a.href);
 	const sameAs = a.url ? { sameAs: a.url } : {};
+	// The avatar as the photo pipeline published it, credited to the publication.
+	const avatar = a.avatarFile
+		? { image: absoluteUrl(catalog, publishedImage(a.avatarFile).href) }
+		: {};
 	return a.type === "organization"
-		? { "@type": "Organization", name: a.name, url, ...sameAs }
+		? { "@type": "Organization", name: a.name, url, ...sameAs, ...avatar }
 		: {
 				"@type": "Person",
 				name: a.name,
 				url,
 				...sameAs,
+				...avatar,
 				...(a.role ? { jobTitle: a.role } : {}),
 			};
 }

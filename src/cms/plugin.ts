@@ -14,7 +14,7 @@ import jsyaml from "js-yaml";
 import { rolldown, type Plugin } from "rolldown";
 import type { Catalog } from "../content/catalog.ts";
 import type { CatalogEvent } from "../content/plugin.ts";
-import type { PhotoFile } from "../photos/types.ts";
+import type { DataPhoto } from "../content/types.ts";
 import { STYLESHEETS, minifyCss } from "../pages.ts";
 import { authorSchema, sectionSchema, tagsSchema, type TagData } from "../schema.ts";
 import { render as renderAdmin } from "../../layouts/admin.11ty.ts";
@@ -103,8 +103,18 @@ function pick<T extends object>(value: T, keys: string[]): Partial<T> {
 	) as Partial<T>;
 }
 
-function measured(file: PhotoFile): PhotoFile {
-	return { file: "", width: file.width, height: file.height, format: file.format };
+/** A brand photo as the preview needs it: its published files and size, not its path on disk. */
+function measured(photo: DataPhoto): DataPhoto {
+	const { width, height, format, href, rendition } = photo;
+	return {
+		file: "",
+		width,
+		height,
+		format,
+		href,
+		rendition,
+		where: { file: "", subject: "", line: () => undefined },
+	};
 }
 
 /** The publication as the admin page's preview needs it. */
@@ -129,7 +139,11 @@ function readTags(contentDir: string): Record<string, TagData> | undefined {
 /** What one build publishes under /admin/ and /assets/. */
 interface AdminBuild {
 	config: string;
-	page: string;
+	/**
+	 * Rendered with the pages: the logo and the preview's brand photos are linked as the photo
+	 * pipeline publishes them, which it settles only after `dateline.catalog`.
+	 */
+	page: () => string;
 	script: { href: string; code: string };
 	decap: { folder: string; dir: string; files: string[] };
 }
@@ -171,15 +185,16 @@ export default function cmsPlugin(
 			const scriptHref = catalog.url(`/assets/cms-admin.${contentHash(code)}.js`);
 			build = {
 				config: cmsConfigYaml(cmsConfig(source)),
-				page: renderAdmin({
-					siteName: catalog.site.name,
-					language: catalog.site.language,
-					logoHref: catalog.site.logoHref,
-					decapHref: catalog.url(`${decapFolder}decap-cms.js`),
-					scriptHref,
-					snapshotId: SNAPSHOT_ID,
-					snapshot: { ...previewSnapshot(catalog, tags ?? {}), css },
-				}),
+				page: () =>
+					renderAdmin({
+						siteName: catalog.site.name,
+						language: catalog.site.language,
+						logoHref: catalog.logo.href,
+						decapHref: catalog.url(`${decapFolder}decap-cms.js`),
+						scriptHref,
+						snapshotId: SNAPSHOT_ID,
+						snapshot: { ...previewSnapshot(catalog, tags ?? {}), css },
+					}),
 				script: { href: scriptHref.slice(catalog.basePath.length), code },
 				decap: { folder: decapFolder, dir: decap.dir, files: decap.files },
 			};
@@ -187,7 +202,7 @@ export default function cmsPlugin(
 	);
 
 	const common = { eleventyExcludeFromCollections: true };
-	eleventyConfig.addTemplate("dateline/cms-admin.11ty.js", () => build?.page ?? "", {
+	eleventyConfig.addTemplate("dateline/cms-admin.11ty.js", () => build?.page() ?? "", {
 		...common,
 		permalink: () => (build ? "/admin/index.html" : false),
 	});

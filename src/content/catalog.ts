@@ -4,6 +4,7 @@
  * from checked content; nothing here reads files.
  */
 import type { TagData } from "../schema.ts";
+import { publishedImage } from "../photos/publish.ts";
 import type { PhotoUse } from "../photos/types.ts";
 import type { Article, Author, Section, Site, Tag } from "./types.ts";
 
@@ -103,6 +104,16 @@ export class Catalog {
 			(a, b) => a.name.localeCompare(b.name, site.language) || a.id.localeCompare(b.id),
 		);
 		this.tags = new Map(tags.map((t) => [t.id, t]));
+	}
+
+	/** The logo as pages, feeds and structured data link it: its largest published JPEG. */
+	get logo(): ReturnType<typeof publishedImage> {
+		return publishedImage(this.site.logoFile);
+	}
+
+	/** The default social image as pages link it: its largest published JPEG. */
+	get socialImage(): ReturnType<typeof publishedImage> {
+		return publishedImage(this.site.imageFile);
 	}
 
 	/** A root-relative path as the site serves it: `/feed.xml` -> `/dateline/feed.xml`. */
@@ -254,9 +265,21 @@ export class Catalog {
 	}
 }
 
-/** Every photo use of a catalog: each article's lead photo (with crops) and body photos. */
+/**
+ * Every image the site publishes, each through the photo pipeline: each article's lead photo
+ * (with crops) and body photos, and the images the data files name (the logo, the default
+ * social image, the authors' avatars). Those belong to the publication, so its name is their
+ * credit; nothing is ever published as it is.
+ */
 export function photoUses(catalog: Catalog): PhotoUse[] {
 	const uses: PhotoUse[] = [];
+	const { site } = catalog;
+	const house = { credit: site.name };
+	const avatars = [...catalog.authors.values()].flatMap((a) => a.avatarFile ?? []);
+	for (const photo of [site.logoFile, site.imageFile, ...avatars]) {
+		// The preview's stand-in publication, while site.yaml is broken, has no files.
+		if (photo.file) uses.push({ photo, credit: house, crops: false, where: photo.where });
+	}
 	for (const article of catalog.articles) {
 		const { image } = article;
 		uses.push({

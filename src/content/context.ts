@@ -6,14 +6,13 @@
 import path from "node:path";
 import { mapLimit } from "../concurrency.ts";
 import { failureMessage, isPhoto, photoInspector, type Inspection } from "../photos/inspect.ts";
-import type { PhotoFile } from "../photos/types.ts";
 import type { Problem } from "../problems.ts";
 import { urlPath } from "../urls.ts";
 import type { AuthorData, SectionData, SiteData } from "../schema.ts";
 import type { Draft } from "./parse.ts";
 import { photoFileIn } from "./read.ts";
 import type { RuleContext } from "./rules.ts";
-import type { Author, Section, Site } from "./types.ts";
+import type { Author, DataPhoto, Section, Site } from "./types.ts";
 
 // Files read at once: enough to keep the disk busy, far below the open-file limit.
 const IO_CONCURRENCY = 64;
@@ -37,7 +36,7 @@ export interface ContentPaths {
 }
 
 /** The measured brand files of site.yaml, with their addresses. */
-export type Brand = Pick<Site, "logoFile" | "imageFile" | "logoHref" | "imageHref">;
+export type Brand = Pick<Site, "logoFile" | "imageFile">;
 
 /** Measures every photo file named, once each, a few dozen at a time. */
 async function measureAll(files: Iterable<string>): Promise<Map<string, Inspection>> {
@@ -61,16 +60,22 @@ function owners(drafts: Draft[]): Pick<RuleContext, "slugOwners" | "aliasOwners"
 	return { slugOwners, aliasOwners };
 }
 
-/** A data file's photo, measured, or undefined with the problem added. */
+/** A data file's photo, measured, with its address, or undefined with the problem added. */
 function dataPhoto(
 	photos: Map<string, Inspection>,
 	file: string | undefined,
 	where: { file: string; field: string },
 	paths: ContentPaths,
 	problems: Problem[],
-): PhotoFile | undefined {
+): DataPhoto | undefined {
 	const found = file ? photos.get(file) : undefined;
-	if (found && isPhoto(found)) return found;
+	if (found && isPhoto(found)) {
+		return {
+			...found,
+			href: `${paths.base}/${urlPath(paths.contentDir, found.file)}`,
+			where: { file: where.file, subject: `\`${where.field}\``, line: () => undefined },
+		};
+	}
 	if (file && paths.refused(file)) return undefined;
 	const why =
 		!file || !found ? "must be a path inside content/" : failureMessage(found, paths.rel(file));
@@ -100,7 +105,6 @@ export async function ruleContext(
 	);
 	const siteFile = paths.rel(path.join(paths.dataDir, "site.yaml"));
 	const authorsFile = paths.rel(path.join(paths.dataDir, "authors.yaml"));
-	const href = (file: PhotoFile) => `${paths.base}/${urlPath(paths.contentDir, file.file)}`;
 	let brand: Brand | undefined;
 	if (site) {
 		const [logo, image] = (["logo", "image"] as const).map((field, i) =>
@@ -112,13 +116,7 @@ export async function ruleContext(
 				problems,
 			),
 		);
-		if (logo && image)
-			brand = {
-				logoFile: logo,
-				imageFile: image,
-				logoHref: href(logo),
-				imageHref: href(image),
-			};
+		if (logo && image) brand = { logoFile: logo, imageFile: image };
 	}
 	const authorMap = authors
 		? new Map<string, Author>(

@@ -18,7 +18,7 @@ import { isComplete, parseArticle, type CompleteDraft, type Draft } from "./pars
 import { photoFileIn, readDataFile } from "./read.ts";
 import { RULES, type RuleContext } from "./rules.ts";
 import { unnamedTags, type UnnamedTag } from "./tag-notes.ts";
-import type { Article, ArticleStatus, Author, Photo, Section, Site } from "./types.ts";
+import type { Article, ArticleStatus, Author, DataPhoto, Photo, Section, Site } from "./types.ts";
 import { lineOf } from "./yaml.ts";
 
 /** How to read content. */
@@ -184,7 +184,14 @@ function toArticle(draft: CompleteDraft, ctx: SoundContext, base: string, now: n
 }
 
 // What the preview shows for the publication while site.yaml or its brand files are broken.
-const NO_PHOTO: PhotoFile = { file: "", width: 1, height: 1, format: "png" };
+const NO_PHOTO: DataPhoto = {
+	file: "",
+	width: 1,
+	height: 1,
+	format: "png",
+	href: "",
+	where: { file: "", subject: "", line: () => undefined },
+};
 const STAND_IN_SITE: Site = {
 	name: "Dateline preview",
 	url: "http://localhost/",
@@ -194,8 +201,6 @@ const STAND_IN_SITE: Site = {
 	image: "",
 	logoFile: NO_PHOTO,
 	imageFile: NO_PHOTO,
-	logoHref: "",
-	imageHref: "",
 };
 
 /** The catalog of a build: the articles it shows, newest first, and the scheduled ones. */

@@ -5,7 +5,7 @@
  * the problems shown on every page, and recovers on the next good save; started on broken
  * content, it serves the articles that have no problem, the problems on every page.
  */
-import { copyFile, mkdir, rm, stat } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { dropAside, setAside } from "../build/output.ts";
@@ -89,30 +89,6 @@ export function addCatalogPages<T>(
 	);
 }
 
-/** Copies a file unless an identical-looking copy (same size, not older) is already there. */
-async function copyIfChanged(from: string, to: string): Promise<void> {
-	const [src, dest] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
-	if (dest && dest.size === src.size && dest.mtimeMs >= src.mtimeMs) return;
-	await mkdir(path.dirname(to), { recursive: true });
-	await copyFile(from, to);
-}
-
-/**
- * The brand files and avatars a catalog publishes as they are, as (source file, site-relative
- * address) pairs. Article photos are not among them: the photo pipeline (src/photos/)
- * publishes credited, stripped renditions, never the originals.
- */
-export function publishedPhotos(catalog: Catalog, contentDir: string): [string, string][] {
-	const pairs = new Map<string, string>();
-	const avatars = [...catalog.authors.values()].flatMap((a) =>
-		a.avatarFile ? [a.avatarFile.file] : [],
-	);
-	for (const file of [catalog.site.logoFile.file, catalog.site.imageFile.file, ...avatars]) {
-		pairs.set(`/${path.relative(contentDir, file).split(path.sep).join("/")}`, file);
-	}
-	return [...pairs].map(([href, file]) => [file, href]);
-}
-
 /** "Next scheduled article: ..." for the build log, or undefined when nothing is scheduled. */
 export function scheduleNote(catalog: Catalog): string | undefined {
 	const [next, ...rest] = catalog.scheduled;
@@ -170,6 +146,7 @@ async function handOver(
 		catalog,
 		photos: photoUses(catalog),
 		basePath: catalog.basePath,
+		photosUrl: catalog.site.photos?.url,
 		directories,
 		preview,
 		plan,
@@ -330,14 +307,8 @@ export default function contentPlugin(
 		},
 	);
 
-	eleventyConfig.on("eleventy.after", async ({ directories }: EleventyBeforeEvent) => {
-		if (state.catalog && state.problems.length === 0) {
-			await Promise.all(
-				publishedPhotos(state.catalog, contentDir).map(([file, href]) =>
-					copyIfChanged(file, path.join(directories.output, href)),
-				),
-			);
-		}
+	// Everything is written: the last site set aside goes, and the record is kept for the next.
+	eleventyConfig.on("eleventy.after", async () => {
 		await dropAside();
 		await plan?.save();
 	});

@@ -7,10 +7,21 @@ import type {
 	SiteData,
 	TagData,
 } from "../schema.ts";
-import type { PhotoFile, PhotoSite, PublishablePhoto } from "../photos/types.ts";
+import type { PhotoSite, PublishablePhoto } from "../photos/types.ts";
 
 /** A lead or body photo: the editor's fields, the measured file, and its address. */
 export interface Photo extends ImageData, PublishablePhoto {
+	/** Site-relative address; after the pipeline has run, its largest JPEG. */
+	href: string;
+	/** Where the editor named it, for messages about it. */
+	where: PhotoSite;
+}
+
+/**
+ * An image a data file names (the logo, the default social image, an avatar): measured, with
+ * its address, published through the photo pipeline like any photo, never as it is.
+ */
+export interface DataPhoto extends PublishablePhoto {
 	/** Site-relative address; after the pipeline has run, its largest JPEG. */
 	href: string;
 	/** Where the editor named it, for messages about it. */
@@ -21,7 +32,7 @@ export interface Photo extends ImageData, PublishablePhoto {
 export interface Author extends AuthorData {
 	id: string;
 	href: string;
-	avatarFile?: PhotoFile | undefined;
+	avatarFile?: DataPhoto | undefined;
 }
 
 /** A section from sections.yaml with its id and page address. */
@@ -66,9 +77,7 @@ export interface Article {
 
 /** The publication from site.yaml, with its brand files measured. */
 export interface Site extends SiteData {
-	logoFile: PhotoFile;
-	imageFile: PhotoFile;
-	/** Site-relative addresses of the logo and the default social image. */
-	logoHref: string;
-	imageHref: string;
+	/** The logo and the default social image; `publishedImage()` gives the file to link. */
+	logoFile: DataPhoto;
+	imageFile: DataPhoto;
 }

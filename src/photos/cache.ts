@@ -7,28 +7,19 @@
 import { createHash } from "node:crypto";
 import { readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Crop, PipelineOptions } from "./types.ts";
+import type { Format, Manifest } from "./types.ts";
 
 /** The encoded formats, with their MIME types and file extensions. */
-export const FORMAT_TYPES = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg" } as const;
-export const EXTENSIONS = { avif: "avif", webp: "webp", jpeg: "jpg" } as const;
-export type Format = keyof typeof FORMAT_TYPES;
-
-/** One file the pipeline wrote, as its manifest records it. */
-export interface OutputFile {
-	name: string;
-	format: Format;
-	width: number;
-	height: number;
-	bytes: number;
-	ratio?: Crop["ratio"];
-}
-
-/** What a finished cache entry holds; written last, so its presence means complete. */
-export interface Manifest {
-	placeholder?: string;
-	files: OutputFile[];
-}
+export const FORMAT_TYPES = {
+	avif: "image/avif",
+	webp: "image/webp",
+	jpeg: "image/jpeg",
+} as const satisfies Record<Format, string>;
+export const EXTENSIONS = { avif: "avif", webp: "webp", jpeg: "jpg" } as const satisfies Record<
+	Format,
+	string
+>;
+export type { Format, Manifest, OutputFile } from "./types.ts";
 
 /** A SHA-256 of the parts, in hex. */
 export function digest(...parts: (string | Buffer)[]): string {
@@ -37,22 +28,17 @@ export function digest(...parts: (string | Buffer)[]): string {
 	return hash.digest("hex");
 }
 
-/** The SHA-256 of a file's bytes, remembered by path, size and mtime when `memo` is given. */
-export async function hashFile(file: string, memo: PipelineOptions["hashes"]): Promise<string> {
-	const info = await stat(file);
-	const known = memo?.get(file);
-	if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known.hash;
-	const hash = digest(await readFile(file));
-	memo?.set(file, { size: info.size, mtimeMs: info.mtimeMs, hash });
-	return hash;
-}
-
-/** A cache entry's manifest, or undefined when the entry is missing or incomplete. */
+/**
+ * A cache entry's manifest, or undefined when the entry is missing or incomplete. An entry whose
+ * files were uploaded to a photo host (`remote`) is complete without them; whether that host is
+ * this build's is the caller's to say.
+ */
 export async function readManifest(dir: string): Promise<Manifest | undefined> {
 	try {
 		const manifest = JSON.parse(
 			await readFile(path.join(dir, "manifest.json"), "utf8"),
 		) as Manifest;
+		if (manifest.remote !== undefined) return manifest;
 		// A half-deleted cache entry is a miss, not a broken build.
 		const present = await Promise.all(
 			manifest.files.map((f) => stat(path.join(dir, f.name)).then((s) => s.size === f.bytes)),

@@ -36,16 +36,18 @@ export interface PlannedOutput {
 
 /**
  * The photo decoded once, oriented, flattened onto white, in sRGB, at its master width. JPEG
- * sources shrink while decoding, so a 30-megapixel photo never sits in memory whole.
+ * sources shrink while decoding, so a 30-megapixel photo never sits in memory whole. The master
+ * is always large enough for crops, so a ladder's bytes do not depend on whether this photo
+ * also gets crops: the cache key of a ladder holds everything that decides its bytes.
  */
-export async function decodeMaster(photo: PhotoFile, options: PipelineOptions, needCrops: boolean) {
+export async function decodeMaster(photo: PhotoFile, options: PipelineOptions) {
 	const { data, info } = await sharp(photo.file, {
 		autoOrient: true,
 		failOn: "truncated",
 		limitInputPixels: options.maxPixels,
 	})
 		.resize({
-			width: masterWidth(photo.width, photo.height, options, needCrops),
+			width: masterWidth(photo.width, photo.height, options),
 			withoutEnlargement: true,
 		})
 		.flatten({ background: "#ffffff" })

@@ -6,52 +6,34 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { limiter } from "../concurrency.ts";
-import type { PhotoCredit } from "../credits.ts";
 import type { Problem } from "../problems.ts";
 import {
 	FORMAT_TYPES,
-	digest,
-	hashFile,
-	readManifest,
 	writeManifest,
 	type Format,
 	type Manifest,
 	type OutputFile,
 } from "./cache.ts";
-import {
-	cost,
-	decodeMaster,
-	encode,
-	placeholderColour,
-	plannedOutputs,
-	type Entry,
-} from "./encode.ts";
+import { cost, decodeMaster, encode, placeholderColour, plannedOutputs } from "./encode.ts";
 import { CROP_RATIOS } from "./settings.ts";
-import type { Crop, PhotoStats, PhotoUse, PipelineOptions, Rendition } from "./types.ts";
-
-// Bump when the pipeline changes what it writes for the same settings, to retire old entries.
-const PIPELINE_VERSION = 1;
-// Sources hashed at once: a camera original can be 30 MB.
-const HASH_READS = 8;
-
-/** A cache entry with its manifest once it is known to be complete. */
-type CacheEntry = Entry & { manifest?: Manifest };
-
-/** One distinct photo: same bytes, same credit. */
-interface Work {
-	use: PhotoUse;
-	credit: PhotoCredit;
-	ladder: CacheEntry;
-	crops: Map<string, CacheEntry>;
-	uses: PhotoUse[];
-	error?: string;
-}
+import { CacheIndex } from "./cache-index.ts";
+import type {
+	Crop,
+	PhotoIndex,
+	PhotoStats,
+	PhotoUse,
+	PipelineOptions,
+	Rendition,
+} from "./types.ts";
+import { groupWorks, inShard, type CacheEntry, type Work } from "./works.ts";
 
 /** The outcome of preparing photos: renditions to attach, files to publish, problems. */
 export interface PreparedPhotos {
 	renditions: Map<PhotoUse, Rendition>;
-	/** Cached file -> site-relative href. */
-	files: Map<string, string>;
+	/** Each cache folder whose files this build publishes -> their names. */
+	files: Map<string, string[]>;
+	/** Every file the renditions name, in the cache or already on the photo host. */
+	totals: { files: number; bytes: number };
 	problems: Problem[];
 	stats: PhotoStats;
 }
@@ -83,88 +65,13 @@ function photoProblem(use: PhotoUse, reason: string, root: string): Problem {
 	};
 }
 
-/** The settings that decide a ladder's and a crop set's bytes, as parts of their cache keys. */
-function settingsKeys(options: PipelineOptions): { ladder: string; crops: string } {
-	return {
-		ladder: JSON.stringify({
-			v: PIPELINE_VERSION,
-			widths: options.widths,
-			avif: options.avif,
-			webp: options.webp,
-			jpeg: options.jpeg,
-		}),
-		crops: JSON.stringify({
-			v: PIPELINE_VERSION,
-			width: options.cropWidth,
-			ratios: CROP_RATIOS,
-			jpeg: options.jpeg,
-		}),
-	};
-}
-
-/**
- * Groups uses into distinct photos by the hash of their bytes and their credit, hashing each
- * file once; uses whose file cannot be read come back as failures.
- */
-async function groupWorks(uses: PhotoUse[], options: PipelineOptions) {
-	const keys = settingsKeys(options);
-	const entry = (key: string): Entry => ({ key, dir: path.join(options.cacheDir, key) });
-	const reads = limiter(HASH_READS);
-	const hashes = new Map<string, Promise<string>>();
-	for (const { photo } of uses) {
-		if (!hashes.has(photo.file))
-			hashes.set(
-				photo.file,
-				reads(() => hashFile(photo.file, options.hashes)),
-			);
-	}
-	await Promise.allSettled(hashes.values());
-	const works = new Map<string, Work>();
-	const cropKeys = new Map<PhotoUse, string>();
-	const failures = new Map<PhotoUse, string>();
-	for (const use of uses) {
-		let hash: string;
-		try {
-			hash = await (hashes.get(use.photo.file) as Promise<string>);
-		} catch (cause) {
-			const detail = cause instanceof Error ? cause.message : String(cause);
-			failures.set(use, `it could not be read (${detail})`);
-			continue;
-		}
-		const { credit, agency, copyright } = use.credit;
-		const meta = JSON.stringify([credit, agency ?? "", copyright ?? ""]);
-		const ladderKey = digest(hash, keys.ladder, meta).slice(0, 16);
-		let work = works.get(ladderKey);
-		if (!work) {
-			work = {
-				use,
-				credit: { credit, agency, copyright },
-				ladder: entry(ladderKey),
-				crops: new Map(),
-				uses: [],
-			};
-			works.set(ladderKey, work);
-		}
-		work.uses.push(use);
-		if (!use.crops) continue;
-		const cropKey = digest(hash, keys.crops, meta, JSON.stringify(use.focus ?? null));
-		cropKeys.set(use, cropKey.slice(0, 16));
-		if (!work.crops.has(cropKey.slice(0, 16)))
-			work.crops.set(cropKey.slice(0, 16), {
-				...entry(cropKey.slice(0, 16)),
-				crops: { focus: use.focus },
-			});
-	}
-	return { works, cropKeys, failures };
-}
-
 /**
  * Encodes what a distinct photo's cache entries miss. `photoSlots` bounds the masters held in
  * memory while they wait for `slots`, the encoders.
  */
 async function fillEntries(
 	work: Work,
-	options: PipelineOptions,
+	options: PipelineOptions & { index: PhotoIndex },
 	slots: ReturnType<typeof limiter>,
 	photoSlots: ReturnType<typeof limiter>,
 	stats: PhotoStats,
@@ -172,7 +79,7 @@ async function fillEntries(
 	const entries = [work.ladder, ...work.crops.values()];
 	await Promise.all(
 		entries.map(async (e) => {
-			e.manifest = await readManifest(e.dir);
+			e.manifest = await options.index.manifest(e, options.remote);
 		}),
 	);
 	const missing = entries.filter((e) => !e.manifest);
@@ -188,14 +95,17 @@ async function fillEntries(
 async function encodeMissing(
 	work: Work,
 	missing: CacheEntry[],
-	options: PipelineOptions,
+	options: PipelineOptions & { index: PhotoIndex },
 	slots: ReturnType<typeof limiter>,
 ): Promise<void> {
 	const master = await slots(() =>
-		decodeMaster(work.use.photo, options, work.crops.size > 0).catch((cause: unknown) => {
+		decodeMaster(work.use.photo, options).catch((cause: unknown) => {
 			throw new UndecodablePhoto(reasonOf(cause, options), { cause });
 		}),
 	);
+	// A shard writes what it makes into its own folder, merged into the cache later.
+	const outDir = options.outDir;
+	if (outDir) for (const e of missing) e.dir = path.join(outDir, e.key);
 	await Promise.all(missing.map((e) => mkdir(e.dir, { recursive: true })));
 	const outputs = missing.flatMap((e) => plannedOutputs(e, master, options));
 	// Costliest first (AVIF at the top width), so no slot idles at the end of a photo.
@@ -214,6 +124,7 @@ async function encodeMissing(
 				files: written.filter((_, i) => outputs[i]?.dir === e.dir),
 			};
 			await writeManifest(e.dir, manifest);
+			options.index.remember(e, manifest);
 			e.manifest = manifest;
 		}),
 	);
@@ -229,12 +140,20 @@ function renditionsOf(
 	cropKeys: Map<PhotoUse, string>,
 	options: PipelineOptions,
 	renditions: Map<PhotoUse, Rendition>,
-	files: Map<string, string>,
+	files: Map<string, string[]>,
 ): void {
 	const ladder = work.ladder.manifest;
 	if (!ladder) return;
 	const href = (f: OutputFile) => `${options.urlPath}${f.name}`;
-	for (const f of ladder.files) files.set(path.join(work.ladder.dir, f.name), href(f));
+	// Files uploaded to the photo host are no longer in the cache, and need no copy.
+	const local = (e: CacheEntry | undefined) => {
+		if (e?.manifest && e.manifest.remote === undefined && !files.has(e.dir))
+			files.set(
+				e.dir,
+				e.manifest.files.map((f) => f.name),
+			);
+	};
+	local(work.ladder);
 	const byWidth = (format: Format) =>
 		ladder.files.filter((f) => f.format === format).sort((a, b) => a.width - b.width);
 	const jpegs = byWidth("jpeg");
@@ -257,8 +176,8 @@ function renditionsOf(
 	for (const use of work.uses) {
 		const cropEntry = work.crops.get(cropKeys.get(use) ?? "");
 		const crops: Crop[] = [];
+		local(cropEntry);
 		for (const f of cropEntry?.manifest?.files ?? []) {
-			files.set(path.join(cropEntry?.dir ?? "", f.name), href(f));
 			if (f.ratio)
 				crops.push({ ratio: f.ratio, href: href(f), width: f.width, height: f.height });
 		}
@@ -277,42 +196,57 @@ export async function preparePhotos(
 	root = process.cwd(),
 ): Promise<PreparedPhotos> {
 	const started = performance.now();
-	const { works, cropKeys, failures } = await groupWorks(uses, options);
+	const index = options.index ?? CacheIndex.inMemory(root);
+	const readBefore = index.read;
+	const grouped = await groupWorks(uses, options, index);
+	const { cropKeys, failures } = grouped;
+	const works = [...grouped.works.values()].filter((w) => inShard(w.hash, options.shard));
 	const stats: PhotoStats = {
-		photos: works.size,
-		uses: uses.length,
+		photos: works.length,
+		uses: works.reduce((n, w) => n + w.uses.length, 0) + failures.size,
 		encoded: 0,
 		cached: 0,
 		files: 0,
 		copied: 0,
+		read: 0,
 		ms: 0,
 	};
 	const slots = limiter(Math.max(1, options.concurrency));
 	// Masters waiting for encode slots are held in memory: no more of them than slots.
 	const photoSlots = limiter(Math.max(1, options.concurrency));
 	let done = 0;
-	options.onProgress?.(0, works.size);
+	options.onProgress?.(0, works.length);
 	await Promise.all(
-		[...works.values()].map(async (work) => {
+		works.map(async (work) => {
 			try {
-				await fillEntries(work, options, slots, photoSlots, stats);
+				await fillEntries(work, { ...options, index }, slots, photoSlots, stats);
 			} catch (cause) {
 				// A photo that does not decode is the editor's to fix; a cache that cannot be
 				// written is not, and stops the build with its own error.
 				if (!(cause instanceof UndecodablePhoto)) throw cause;
 				work.error = cause.message;
 			}
-			options.onProgress?.(++done, works.size);
+			options.onProgress?.(++done, works.length);
 		}),
 	);
 	const renditions = new Map<PhotoUse, Rendition>();
-	const files = new Map<string, string>();
+	const files = new Map<string, string[]>();
 	const problems = [...failures].map(([use, reason]) => photoProblem(use, reason, root));
-	for (const work of works.values()) {
-		if (work.error)
+	const totals = { files: 0, bytes: 0 };
+	for (const work of works) {
+		if (work.error) {
 			problems.push(...work.uses.map((u) => photoProblem(u, String(work.error), root)));
-		else renditionsOf(work, cropKeys, options, renditions, files);
+			continue;
+		}
+		renditionsOf(work, cropKeys, options, renditions, files);
+		for (const e of [work.ladder, ...work.crops.values()]) {
+			for (const f of e.manifest?.files ?? []) {
+				totals.files++;
+				totals.bytes += f.bytes;
+			}
+		}
 	}
+	stats.read = index.read - readBefore;
 	stats.ms = performance.now() - started;
-	return { renditions, files, problems, stats };
+	return { renditions, files, totals, problems, stats };
 }

@@ -8,6 +8,16 @@ export function summary(stats: PhotoStats): string {
 	return `Photos: ${plural(stats.photos, "photo")} (${plural(stats.uses, "use")}): ${String(stats.encoded)} encoded (${plural(stats.files, "file")}), ${String(stats.cached)} from the cache; ${(stats.ms / 1000).toFixed(1)} s`;
 }
 
+/** How a run reports: "auto" is a live line on a terminal, and only the summary in CI logs. */
+export function progressMode(
+	wanted: "auto" | "live" | "summary" | "none",
+	out: Pick<NodeJS.WriteStream, "isTTY">,
+	env: NodeJS.ProcessEnv = process.env,
+): "live" | "summary" | "none" {
+	if (wanted !== "auto") return wanted;
+	return out.isTTY && !env.CI ? "live" : "summary";
+}
+
 /** A progress line on a terminal: redrawn as photos finish, and twice a second while they don't. */
 export function liveProgress(out: NodeJS.WriteStream): {
 	update: (done: number, total: number) => void;

@@ -2,6 +2,8 @@
  * The pipeline's settings and the geometry they imply: the width ladder, the encoders'
  * quality, the distribution crops and the largest photo accepted.
  */
+import os from "node:os";
+import type { AvifOptions, JpegOptions, WebpOptions } from "sharp";
 import type { Crop, PipelineOptions } from "./types.ts";
 
 /** Widths of the srcset ladder: phones at 1x up to the wide lead photo at about 1.4x. */
@@ -27,6 +29,30 @@ export const CROP_RATIOS = [
 ] as const satisfies readonly [Crop["ratio"], number, number][];
 /** 100 MP: any camera's frame and most panoramas; bounds the memory one decode may take. */
 export const MAX_PIXELS = 100_000_000;
+/** Where the build and `npm run photos` keep the cache, relative to the folder holding content/. */
+export const CACHE_DIR = ".cache/photos";
+/** Where renditions go for a photo host (`photos.url`), beside the output folder. */
+export const PHOTOS_DIR = "_photos";
+
+/**
+ * The settings the build and `npm run photos` share, so both make the same files under the
+ * same names.
+ */
+export const PIPELINE_DEFAULTS = {
+	widths: WIDTHS as readonly number[],
+	cropWidth: CROP_WIDTH,
+	/** Relative to the project: the folder that holds the content folder. */
+	cacheDir: CACHE_DIR,
+	urlPath: "/img/",
+	avif: AVIF as AvifOptions,
+	webp: WEBP as WebpOptions,
+	jpeg: JPEG as JpegOptions,
+	// sharp runs on libuv's pool (4 threads unless UV_THREADPOOL_SIZE says otherwise), so more
+	// would only queue; and each AVIF encode at 1600 px holds ~90 MB, which this bounds.
+	concurrency: Math.min(os.availableParallelism(), Number(process.env.UV_THREADPOOL_SIZE) || 4),
+	maxPixels: MAX_PIXELS,
+};
+
 // A photo within a tenth of the next ladder step replaces it rather than adding a near twin.
 const NEAR_WIDTH = 0.1;
 
@@ -59,16 +85,15 @@ export function cropBox(
 }
 
 /**
- * The width every output of a photo can be made from: the ladder's top width, and for crops a
- * short side of at least the crop width; never more than the photo has.
+ * The width every output of a photo can be made from: the ladder's top width, with a short side
+ * of at least the crop width; never more than the photo has.
  */
 export function masterWidth(
 	width: number,
 	height: number,
 	options: Pick<PipelineOptions, "widths" | "cropWidth">,
-	crops: boolean,
 ): number {
 	const top = Math.max(...options.widths);
-	const scale = Math.max(top / width, crops ? options.cropWidth / Math.min(width, height) : 0);
+	const scale = Math.max(top / width, options.cropWidth / Math.min(width, height));
 	return Math.max(1, Math.round(width * Math.min(1, scale)));
 }

@@ -2,6 +2,30 @@
 import type { AvifOptions, JpegOptions, WebpOptions } from "sharp";
 import type { PhotoCredit } from "../credits.ts";
 
+/** The encoded formats. */
+export type Format = "avif" | "webp" | "jpeg";
+
+/** One file the pipeline wrote, as its manifest records it. */
+export interface OutputFile {
+	name: string;
+	format: Format;
+	width: number;
+	height: number;
+	bytes: number;
+	ratio?: Crop["ratio"] | undefined;
+}
+
+/** What a finished cache entry holds; written last, so its presence means complete. */
+export interface Manifest {
+	placeholder?: string;
+	files: OutputFile[];
+	/**
+	 * The photo host (`photos.url`) the files were uploaded to, after which their bytes left the
+	 * cache: the entry is complete for builds that publish there, and missing for any other.
+	 */
+	remote?: string;
+}
+
 /** A photo file that was found, read and measured. */
 export interface PhotoFile {
 	/** Absolute path on disk. */
@@ -72,7 +96,27 @@ export interface PhotoStats {
 	files: number;
 	/** Files copied into the output folder. */
 	copied: number;
+	/** Source photos read and hashed (the rest the source index vouched for). */
+	read: number;
 	ms: number;
+}
+
+/** The cache's index (src/photos/cache-index.ts): source hashes and entry manifests. */
+export interface PhotoIndex {
+	/** A source photo's content hash, reading it only when it must. */
+	hash(file: string): Promise<string>;
+	/** Sources read so far. */
+	read: number;
+	/** A cache entry's manifest, when the entry is complete (for this photo host, if any). */
+	manifest(entry: { key: string; dir: string }, remote?: string): Promise<Manifest | undefined>;
+	/** Remembers a manifest just written. */
+	remember(entry: { key: string; dir: string }, manifest: Manifest): void;
+}
+
+/** One shard of the photo work: shard `index` (1-based) of `count`. */
+export interface Shard {
+	index: number;
+	count: number;
 }
 
 /** Settings of one pipeline run. */
@@ -89,7 +133,13 @@ export interface PipelineOptions {
 	/** Encodes run at most this many at a time; each sharp task runs on a libuv thread. */
 	concurrency: number;
 	maxPixels: number;
-	/** Source hashes by path, size and mtime, kept across rebuilds of the preview server. */
-	hashes?: Map<string, { size: number; mtimeMs: number; hash: string }>;
+	/** The cache's index, kept across runs; else each run reads every photo and manifest. */
+	index?: PhotoIndex;
+	/** The photo host (`photos.url`) this run publishes to: entries uploaded there need no bytes. */
+	remote?: string | undefined;
+	/** Only the distinct photos whose content hash falls in this shard (`npm run photos -- --shard`). */
+	shard?: Shard | undefined;
+	/** Where new cache entries are written, when not into `cacheDir` (a shard's CI artifact). */
+	outDir?: string | undefined;
 	onProgress?: (done: number, total: number) => void;
 }

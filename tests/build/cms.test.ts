@@ -64,6 +64,18 @@ describe("with `cms` in site.yaml", () => {
 		expect(snapshot.css).toContain(".lead-photo");
 	});
 
+	test("the admin page's icon and its preview's logo are the logo the build published", async () => {
+		const doc = await readPage(output, "/admin/");
+		const icon = doc.querySelector('link[rel="icon"]')?.getAttribute("href") ?? "";
+		const snapshot = JSON.parse(doc.getElementById("dateline-cms")?.textContent ?? "{}") as {
+			site: { logoFile: { href: string } };
+		};
+		// The original is never published (it may carry the photographer's location): its JPEG is.
+		expect(icon).toMatch(/^\/dateline\/img\/.+\.jpg$/);
+		expect(snapshot.site.logoFile.href).toBe(icon);
+		expect(existsSync(path.join(output, icon.slice("/dateline".length)))).toBe(true);
+	});
+
 	test("Decap's lazy chunks and wasm are published beside its bundle, without source maps", async () => {
 		const assets = path.join(output, "assets");
 		const [folder] = (await readdir(assets)).filter((f) => f.startsWith("decap-cms-"));

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import sharp from "sharp";
 import { describe, expect, test } from "vitest";
 import { ROOT, fixtureSite, runBuild } from "../helpers.ts";
 
@@ -196,6 +197,19 @@ const EDITS: Record<string, Edit> = {
 		);
 		return `corrected ${slug}`;
 	},
+	async photo(content, random) {
+		const slug = random.pick(await articles(content));
+		await sharp({ create: { width: 96, height: 64, channels: 3, background: color(random) } })
+			.jpeg()
+			.toFile(path.join(content, "articles", slug, "photo.jpg"));
+		return `replaced the lead photo of ${slug} under the same name`;
+	},
+	async logo(content, random) {
+		await sharp({ create: { width: 48, height: 48, channels: 3, background: color(random) } })
+			.png()
+			.toFile(path.join(content, "brand", "logo.png"));
+		return "replaced the logo under the same name";
+	},
 	async dataFile(content, random, step) {
 		const file = path.join(content, "_data", "sections.yaml");
 		const yaml = await readFile(file, "utf8");
@@ -209,6 +223,10 @@ const EDITS: Record<string, Edit> = {
 		return "changed the description of a section in sections.yaml";
 	},
 };
+
+function color(random: Random): { r: number; g: number; b: number } {
+	return { r: random.int(256), g: random.int(256), b: random.int(256) };
+}
 
 function diff(a: string, b: string): string {
 	const result = spawnSync("diff", ["-r", a, b], { encoding: "utf8" });

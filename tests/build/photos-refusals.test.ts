@@ -6,7 +6,7 @@ const CASES: [fixture: string, where: string, message: string][] = [
 	[
 		"photos-refuse-truncated",
 		"content/articles/broken/index.md:8",
-		"`image.src` names content/articles/broken/photo.jpg, which could not be processed: its image data is damaged or cut short",
+		"`image.src` names content/articles/broken/photo.jpg, which is cut short: the JPEG file ends before its image does",
 	],
 	[
 		"photos-refuse-tiff",

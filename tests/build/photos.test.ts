@@ -37,9 +37,9 @@ describe("photos in a build", () => {
 	test("one photo used by three articles under two names is encoded once; a credit of its own makes another", () => {
 		// first-story and third-story share bytes and credit (Yuri Cortez/AFP); second-story's
 		// copy is credited without the agency, so its files carry a different credit; plus the
-		// first story's body photo.
+		// first story's body photo, the logo and the social image.
 		expect(SUMMARY_RE.exec(first.stdout)?.[0]).toMatch(
-			/^Photos: 3 photos \(5 uses\): 3 encoded \(\d+ files\), 0 from the cache; \d+\.\d s$/,
+			/^Photos: 5 photos \(7 uses\): 5 encoded \(\d+ files\), 0 from the cache; \d+\.\d s$/,
 		);
 	});
 
@@ -103,14 +103,14 @@ describe("photos in a build", () => {
 		const again = runBuild(site.content, site.output);
 		expect(again.status).toBe(0);
 		expect(SUMMARY_RE.exec(again.stdout)?.[0]).toMatch(
-			/^Photos: 3 photos \(5 uses\): 0 encoded \(0 files\), 3 from the cache; /,
+			/^Photos: 5 photos \(7 uses\): 0 encoded \(0 files\), 5 from the cache; /,
 		);
 
 		await rm(site.output, { recursive: true });
 		const fresh = runBuild(site.content, site.output);
 		expect(fresh.status).toBe(0);
 		expect(SUMMARY_RE.exec(fresh.stdout)?.[0]).toMatch(
-			/: 0 encoded \(0 files\), 3 from the cache; /,
+			/: 0 encoded \(0 files\), 5 from the cache; /,
 		);
 		for (const url of await photoUrls(site.output)) {
 			expect(existsSync(path.join(site.output, url)), url).toBe(true);

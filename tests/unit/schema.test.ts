@@ -287,6 +287,24 @@ describe("data files", () => {
 		if (found) expect(issue).toMatchObject({ params: { found } });
 	});
 
+	test.each([
+		["https://editor:s3cret@img.example/", "must not hold a user name or password"],
+		["https://img.example/?v=1", "must not hold a query (?…) or a fragment (#…)"],
+	])("site.yaml's photos.url %s is refused", (url, message) => {
+		const result = siteSchema.safeParse({
+			name: "G",
+			url: "https://g.example/",
+			language: "en",
+			timezone: "UTC",
+			logo: "brand/logo.png",
+			image: "brand/logo.png",
+			photos: { url },
+		});
+		expect(result.error?.issues.map((i) => `${i.path.join(".")} ${i.message}`)).toEqual([
+			expect.stringContaining(`photos.url ${message}`),
+		]);
+	});
+
 	test("authors.yaml ids are slugs and every author has a name", () => {
 		const result = authorsSchema.safeParse({
 			"Goal Staff": { name: "Goal staff" },

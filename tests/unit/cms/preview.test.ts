@@ -11,7 +11,8 @@ import {
 } from "../../../src/cms/preview.ts";
 
 const NOW = Date.parse("2026-12-01T15:00:00Z");
-const brand = { file: "", width: 512, height: 512, format: "png" };
+const where = { file: "", subject: "", line: () => undefined };
+const brand = { file: "", width: 512, height: 512, format: "png", where };
 const SNAPSHOT: PreviewSnapshot = {
 	site: {
 		name: "Dateline Football",
@@ -20,10 +21,8 @@ const SNAPSHOT: PreviewSnapshot = {
 		timezone: "America/Mexico_City",
 		logo: "brand/logo.png",
 		image: "brand/social.png",
-		logoFile: brand,
-		imageFile: brand,
-		logoHref: "/dateline/brand/logo.png",
-		imageHref: "/dateline/brand/social.png",
+		logoFile: { ...brand, href: "/dateline/img/0123456789abcdef-512.jpg" },
+		imageFile: { ...brand, href: "/dateline/img/fedcba9876543210-512.jpg" },
 	},
 	authors: [["goal-staff", { name: "Goal staff", type: "organization" }]],
 	sections: [["national-teams", { name: "National teams" }]],

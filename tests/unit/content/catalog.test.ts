@@ -54,7 +54,7 @@ describe("addresses", () => {
 });
 
 describe("photo uses", () => {
-	test("each article's lead photo with crops and its focus, then its body photos without", async () => {
+	test("the brand files credited to the publication, then each article's lead photo with crops and its body photos without", async () => {
 		const catalog = await catalogAt("2026-01-01T00:00:00Z");
 		const uses = photoUses(catalog).map((u) => [
 			u.where.file,
@@ -64,6 +64,8 @@ describe("photo uses", () => {
 			u.where.line(),
 		]);
 		expect(uses).toEqual([
+			["content/_data/site.yaml", "`logo`", false, "The Fixture Gazette", undefined],
+			["content/_data/site.yaml", "`image`", false, "The Fixture Gazette", undefined],
 			["content/articles/first-story/index.md", "`image.src`", true, "Yuri Cortez", 11],
 			[
 				"content/articles/first-story/index.md",

@@ -53,7 +53,7 @@ describe("what the rules know", () => {
 			Date.parse("2026-01-01T00:00:00Z"),
 		);
 		expect(problems).toEqual([]);
-		expect(brand?.logoHref).toBe("/brand/logo.png");
+		expect(brand?.logoFile.href).toBe("/brand/logo.png");
 		expect(brand?.logoFile).toMatchObject({ width: 64, height: 64, format: "PNG" });
 		expect([...ctx.photos.keys()].map(PATHS.rel).sort()).toEqual([
 			"articles/first-story/photo.jpg",

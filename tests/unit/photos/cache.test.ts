@@ -1,13 +1,7 @@
-import { mkdir, readFile, readdir, rm, truncate, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import {
-	digest,
-	hashFile,
-	readManifest,
-	writeAtomic,
-	writeManifest,
-} from "../../../src/photos/cache.ts";
+import { readManifest, writeAtomic, writeManifest } from "../../../src/photos/cache.ts";
 import { workDir } from "./fixtures.ts";
 
 let dir = "";
@@ -40,21 +34,5 @@ describe("the photo cache", () => {
 			writeAtomic(path.join(dir, "failed.txt"), () => Promise.reject(new Error("disk full"))),
 		).rejects.toThrow("disk full");
 		expect((await readdir(dir)).filter((f) => f.includes(".tmp"))).toEqual([]);
-	});
-
-	test("a file's hash is remembered by size and mtime, and read again when they change", async () => {
-		const file = path.join(dir, "photo.bin");
-		const when = new Date("2018-07-26T22:00:00Z");
-		await writeFile(file, "one");
-		await utimes(file, when, when);
-		const memo = new Map<string, { size: number; mtimeMs: number; hash: string }>();
-		const first = await hashFile(file, memo);
-		expect(first).toBe(digest("one"));
-		// Same size and mtime: the remembered hash, without reading the bytes.
-		await writeFile(file, "two");
-		await utimes(file, when, when);
-		expect(await hashFile(file, memo)).toBe(first);
-		await writeFile(file, "three");
-		expect(await hashFile(file, memo)).toBe(digest("three"));
 	});
 });

@@ -18,11 +18,7 @@ describe("decoding once, encoding many", () => {
 	test("the master is oriented, in sRGB, at the largest width any output needs", async () => {
 		const file = await photo(dir, "master.jpg", 400, 300);
 		const opts = options(dir, "master");
-		const master = await decodeMaster(
-			{ file, width: 400, height: 300, format: "JPEG" },
-			opts,
-			true,
-		);
+		const master = await decodeMaster({ file, width: 400, height: 300, format: "JPEG" }, opts);
 		// Crops need a short side of 100: 400 * 100 / 300 = 133.
 		expect(master.raw).toEqual({ width: 133, height: 100, channels: 3 });
 		expect(await placeholderColour(master)).toMatch(/^#[0-9a-f]{6}$/);
@@ -31,11 +27,7 @@ describe("decoding once, encoding many", () => {
 	test("a ladder entry plans every width in three formats; a crop entry three crops", async () => {
 		const file = await photo(dir, "plan.jpg", 300, 200);
 		const opts = options(dir, "plan");
-		const master = await decodeMaster(
-			{ file, width: 300, height: 200, format: "JPEG" },
-			opts,
-			true,
-		);
+		const master = await decodeMaster({ file, width: 300, height: 200, format: "JPEG" }, opts);
 		const ladder = plannedOutputs({ key: "k", dir: "/d" }, master, opts);
 		expect(ladder.map((o) => o.name)).toEqual([
 			"k-64.avif",
@@ -60,11 +52,7 @@ describe("decoding once, encoding many", () => {
 	test("an output carries the credit in XMP and nothing of the camera", async () => {
 		const file = await photo(dir, "credit.jpg", 200, 100);
 		const opts = options(dir, "credit");
-		const master = await decodeMaster(
-			{ file, width: 200, height: 100, format: "JPEG" },
-			opts,
-			false,
-		);
+		const master = await decodeMaster({ file, width: 200, height: 100, format: "JPEG" }, opts);
 		const out = await encode(master, { credit: "Ana Ruiz", agency: "EFE" }, opts, {
 			dir,
 			name: "credit-64.webp",

@@ -1,6 +1,6 @@
-import { link, mkdir, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { failureMessage, isPhoto, photoInspector } from "../../../src/photos/inspect.ts";
 import { photo, workDir } from "./fixtures.ts";
@@ -43,6 +43,34 @@ describe("reading a photo's header", () => {
 		expect(isPhoto(found)).toBe(false);
 		if (!isPhoto(found)) expect(failureMessage(found, "x")).toContain(message);
 	});
+
+	test("a photo past the pixel limit is refused from its header, with its size and the limit", async () => {
+		const file = await photo(dir, "wide.png", 400, 300, (s) => s.png());
+		const found = await photoInspector(100_000)(file);
+		expect(found).toEqual({ kind: "too-large", width: 400, height: 300, limit: 100_000 });
+		if (!isPhoto(found))
+			expect(failureMessage(found, "x")).toBe(
+				"names x, which is 400 x 300 pixels (0 megapixels); the most Dateline accepts is 0 megapixels: export a smaller version",
+			);
+	});
+
+	test.each([
+		["JPEG", "cut.jpg", (s: Sharp) => s.jpeg()],
+		["WebP", "cut.webp", (s: Sharp) => s.webp()],
+	])(
+		"a %s cut short is refused as cut short, header readable or not",
+		async (format, name, encode) => {
+			const file = await photo(dir, name, 200, 150, encode);
+			const bytes = await readFile(file);
+			await writeFile(file, bytes.subarray(0, bytes.length >> 1));
+			const found = await photoInspector()(file);
+			expect(found).toEqual({ kind: "cut-short", format });
+			if (!isPhoto(found))
+				expect(failureMessage(found, "x")).toBe(
+					`names x, which is cut short: the ${format} file ends before its image does (an interrupted download or copy?); copy or export it again`,
+				);
+		},
+	);
 
 	test("a file under two names is read once", async () => {
 		const first = await photo(dir, "once.jpg", 40, 30);

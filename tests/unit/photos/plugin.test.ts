@@ -14,8 +14,15 @@ beforeAll(async () => {
 /** The plugin registered on a stand-in config; returns its two listeners. */
 function register() {
 	const handlers = new Map<string, (event: PhotosEvent) => Promise<unknown>>();
+	const emitted: [string, unknown][] = [];
 	const config = {
 		on: (name: string, fn: (event: PhotosEvent) => Promise<unknown>) => handlers.set(name, fn),
+		events: {
+			emit: (name: string, payload: unknown) => {
+				emitted.push([name, payload]);
+				return Promise.resolve([]);
+			},
+		},
 	};
 	photosPlugin(config as unknown as UserConfig, {
 		widths: [64],
@@ -26,6 +33,7 @@ function register() {
 		prepare: (event: PhotosEvent) =>
 			handlers.get("dateline.catalog")?.(event) as Promise<Problem[]>,
 		publish: (event: PhotosEvent) => handlers.get("dateline.publish")?.(event),
+		emitted,
 	};
 }
 
@@ -46,7 +54,24 @@ describe("the photo plugin", () => {
 		await plugin.publish(event);
 		expect(lead.photo.href).toMatch(/^\/d\/img\/[0-9a-f]{16}-64\.jpg$/);
 		expect((await readdir(path.join(dir, "site", "_site", "img"))).length).toBe(3 + 3);
-		expect((await readdir(path.join(dir, "site", ".cache", "photos"))).length).toBe(2);
+		// The ladder, the crops, and the index of source hashes.
+		expect((await readdir(path.join(dir, "site", ".cache", "photos"))).sort()).toEqual([
+			expect.stringMatching(/^[0-9a-f]{16}$/),
+			expect.stringMatching(/^[0-9a-f]{16}$/),
+			"index.json",
+		]);
+		expect(plugin.emitted).toEqual([
+			[
+				"dateline.photos",
+				{
+					files: 6,
+					bytes: expect.any(Number) as number,
+					host: undefined,
+					dir: path.join(dir, "site", "_site", "img"),
+					copied: 6,
+				},
+			],
+		]);
 	});
 
 	test("returns the problems of photos that do not decode", async () => {

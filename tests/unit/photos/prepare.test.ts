@@ -62,7 +62,7 @@ describe("preparePhotos and publishPhotos", () => {
 		expect(rendition?.crops[0]?.href).toMatch(/^\/img\/[0-9a-f]{16}-16x9-100\.jpg$/);
 
 		const output = path.join(dir, "ladder", "_site");
-		expect(await publishPhotos(prepared, output)).toBe(12);
+		expect(await publishPhotos(prepared, path.join(output, "img"))).toBe(12);
 		expect((await readdir(path.join(output, "img"))).length).toBe(12);
 		expect(lead.photo.rendition).toBe(rendition);
 		expect(lead.photo.href).toBe(rendition?.fallback.href);
@@ -86,7 +86,7 @@ describe("preparePhotos and publishPhotos", () => {
 		expect([lead.photo.width, lead.photo.height]).toEqual([160, 240]);
 		const prepared = await preparePhotos([lead], options(dir, "metadata"), dir);
 		const output = path.join(dir, "metadata", "_site");
-		await publishPhotos(prepared, output);
+		await publishPhotos(prepared, path.join(output, "img"));
 		const rendition = prepared.renditions.get(lead);
 		const files = [
 			rendition?.fallback.href,
@@ -140,18 +140,18 @@ describe("preparePhotos and publishPhotos", () => {
 		const output = path.join(dir, "cache", "_site");
 		const first = await preparePhotos([await use(file)], opts, dir);
 		expect(first.stats).toMatchObject({ encoded: 1, cached: 0, files: 9 });
-		await publishPhotos(first, output);
+		await publishPhotos(first, path.join(output, "img"));
 
 		const again = await use(file);
 		const second = await preparePhotos([again], opts, dir);
 		expect(second.stats).toMatchObject({ photos: 1, encoded: 0, cached: 1, files: 0 });
-		expect(await publishPhotos(second, output)).toBe(0);
+		expect(await publishPhotos(second, path.join(output, "img"))).toBe(0);
 		expect(second.renditions.get(again)).toEqual([...first.renditions.values()][0]);
 
 		await rm(output, { recursive: true });
 		const third = await preparePhotos([await use(file)], opts, dir);
 		expect(third.stats).toMatchObject({ encoded: 0, files: 0 });
-		expect(await publishPhotos(third, output)).toBe(9);
+		expect(await publishPhotos(third, path.join(output, "img"))).toBe(9);
 
 		const key = /([0-9a-f]{16})-\d+\.jpg$/.exec(
 			third.renditions.values().next().value?.fallback.href ?? "",
@@ -171,7 +171,7 @@ describe("preparePhotos and publishPhotos", () => {
 			await use(file),
 		];
 		const prepared = await preparePhotos(uses, opts, dir);
-		await publishPhotos(prepared, output);
+		await publishPhotos(prepared, path.join(output, "img"));
 		const square = async (u: PhotoUse | undefined) => {
 			const crop = prepared.renditions
 				.get(u as PhotoUse)

@@ -4,11 +4,11 @@ import { liveProgress, summary } from "../../../src/photos/progress.ts";
 describe("what the build says about photos", () => {
 	test.each([
 		[
-			{ photos: 2, uses: 2, encoded: 2, cached: 0, files: 12, copied: 12, ms: 1234 },
+			{ photos: 2, uses: 2, encoded: 2, cached: 0, files: 12, copied: 12, read: 2, ms: 1234 },
 			"Photos: 2 photos (2 uses): 2 encoded (12 files), 0 from the cache; 1.2 s",
 		],
 		[
-			{ photos: 1, uses: 1, encoded: 0, cached: 1, files: 0, copied: 0, ms: 40 },
+			{ photos: 1, uses: 1, encoded: 0, cached: 1, files: 0, copied: 0, read: 0, ms: 40 },
 			"Photos: 1 photo (1 use): 0 encoded (0 files), 1 from the cache; 0.0 s",
 		],
 	])("one summary line", (stats, line) => {
