@@ -162,6 +162,7 @@ export default function pagesPlugin(
 		async ({ catalog, directories, plan, decorate }: PagesEvent) => {
 			const started = performance.now();
 			const key = sign(plan.key, ...houseImages(catalog), decorate ? decorate("") : "");
+			plan.pageKey = key;
 			const report = await writePages(
 				catalogPages(catalog, css, key),
 				path.resolve(directories.output),

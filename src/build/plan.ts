@@ -31,6 +31,8 @@ export interface BuildPlan {
 	full: boolean;
 	/** The key of this build; the signature of every page starts with it. */
 	key: string;
+	/** Set by the page writer: the key with what every page shows besides (the house images). */
+	pageKey: string;
 	/** The pages of the last build, or none for a full one. */
 	previous: Record<string, string>;
 	/** Set by the page writer: every page of this build. */
@@ -110,6 +112,7 @@ export async function planBuild(options: {
 	const plan: BuildPlan = {
 		full: !kept,
 		key,
+		pageKey: key,
 		previous: kept ? last.pages : {},
 		pages: {},
 		previousShards: kept ? last.shards : {},

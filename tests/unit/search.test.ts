@@ -10,11 +10,15 @@ import { indexSite, shardOf, shards } from "../../src/search.ts";
 const page = (title: string) =>
 	`<!DOCTYPE html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Osorio leaves.</p></main></body></html>`;
 
-function article(slug: string, published: string): Article {
+function article(slug: string, published: string, source = "1"): Article {
 	return {
 		slug,
 		href: `/articles/${slug}/`,
 		published: Date.parse(published),
+		sourceHash: source,
+		status: "published",
+		image: { href: `/img/${slug}.jpg` },
+		bodyPhotos: [],
 	} as unknown as Article;
 }
 
@@ -56,29 +60,26 @@ describe("search", () => {
 			article("old", "2018-08-01T00:00:00Z"),
 		];
 		const dir = await site(list);
-		const plan = {
-			pages: { "articles/new/index.html": "1", "articles/old/index.html": "1" },
-			shards: {} as Record<string, string>,
-			previousShards: {},
-		};
+		const plan = { pageKey: "k", shards: {} as Record<string, string>, previousShards: {} };
 		expect(await indexSite(catalogOf(list), dir, plan)).toBe(2);
 		const entry = JSON.parse(
 			await readFile(path.join(dir, "pagefind", "2019-q1", "pagefind-entry.json"), "utf8"),
 		) as { languages: Record<string, { page_count: number }> };
 		expect(entry.languages.en?.page_count).toBe(1);
+		// The newer article edited: only its quarter is indexed again.
+		const edited = [article("new", "2019-02-01T00:00:00Z", "2"), list[1] as Article];
 		const next = {
-			pages: { "articles/new/index.html": "2", "articles/old/index.html": "1" },
+			pageKey: "k",
 			shards: {} as Record<string, string>,
 			previousShards: plan.shards,
 		};
-		expect(await indexSite(catalogOf(list), dir, next)).toBe(1);
+		expect(await indexSite(catalogOf(edited), dir, next)).toBe(1);
+		// A change to what every page shows (the code, the data files) indexes every quarter.
+		const recoded = { pageKey: "k2", shards: {}, previousShards: next.shards };
+		expect(await indexSite(catalogOf(edited), dir, recoded)).toBe(2);
 		// A shard no article is in any more goes.
-		const last = {
-			pages: { "articles/new/index.html": "2" },
-			shards: {},
-			previousShards: next.shards,
-		};
-		await indexSite(catalogOf(list.slice(0, 1)), dir, last);
+		const last = { pageKey: "k2", shards: {}, previousShards: recoded.shards };
+		await indexSite(catalogOf(edited.slice(0, 1)), dir, last);
 		expect(existsSync(path.join(dir, "pagefind", "2018-q3"))).toBe(false);
 		expect(existsSync(path.join(dir, "pagefind", "2019-q1", "pagefind-entry.json"))).toBe(true);
 	});
