@@ -28,7 +28,10 @@ export default tseslint.config(
 		files: ["src/**/*.ts", "layouts/**/*.ts"],
 		rules: {
 			"max-lines": ["error", { max: 400, skipBlankLines: false, skipComments: false }],
-			"max-lines-per-function": ["error", { max: 80, skipBlankLines: false, skipComments: false }],
+			"max-lines-per-function": [
+				"error",
+				{ max: 80, skipBlankLines: false, skipComments: false },
+			],
 		},
 	},
 	{

@@ -4,7 +4,7 @@
  * bodies with headings, lists, links and tables, and K distinct photos reused across
  * articles (or, "text only", one tiny photo: every article needs a lead photo).
  */
-import { link, mkdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 
@@ -132,8 +132,28 @@ async function makePhotos(dir: string, count: number, rnd: () => number): Promis
 	return files;
 }
 
+// ext4 allows 65,000 links to one file; an archive of 100,000 articles sharing one photo needs
+// more, so each master gets fresh copies (same bytes, so the same photo to Dateline) as it fills.
+const LINKS_PER_COPY = 60_000;
+const copies = new Map<string, { file: string; links: number; made: number }>();
+
+/** Hard-links a master photo into place, starting a fresh copy of it every LINKS_PER_COPY links. */
+async function linkPhoto(master: string, to: string): Promise<void> {
+	let copy = copies.get(master);
+	if (!copy || copy.links >= LINKS_PER_COPY) {
+		const made = (copy?.made ?? 0) + 1;
+		const file = made === 1 ? master : `${master}.copy-${String(made)}.jpg`;
+		if (made > 1) await copyFile(master, file);
+		copy = { file, links: 0, made };
+		copies.set(master, copy);
+	}
+	copy.links++;
+	await link(copy.file, to);
+}
+
 /** Writes the archive's content folder at `contentDir` (replacing it). */
 export async function writeArchive(contentDir: string, options: ArchiveOptions): Promise<void> {
+	copies.clear();
 	const rnd = random(options.seed ?? 42);
 	await rm(contentDir, { recursive: true, force: true });
 	await mkdir(path.join(contentDir, "_data"), { recursive: true });
@@ -147,7 +167,7 @@ export async function writeArchive(contentDir: string, options: ArchiveOptions):
 		"name: Bench Gazette\ndescription: A synthetic archive for measuring Dateline.\nurl: https://bench.example\nlanguage: en\ntimezone: America/New_York\nlogo: brand/logo.jpg\nimage: brand/logo.jpg\n",
 	);
 	await mkdir(path.join(contentDir, "brand"), { recursive: true });
-	await link(photos[0] ?? "", path.join(contentDir, "brand", "logo.jpg"));
+	await linkPhoto(photos[0] ?? "", path.join(contentDir, "brand", "logo.jpg"));
 	await writeFile(
 		path.join(contentDir, "_data", "sections.yaml"),
 		SECTIONS.map((s) => `${s}:\n  name: ${s.charAt(0).toUpperCase()}${s.slice(1)}\n`).join(""),
@@ -173,7 +193,7 @@ export async function writeArchive(contentDir: string, options: ArchiveOptions):
 			...new Set(Array.from({ length: 2 + Math.floor(rnd() * 4) }, () => tag(rnd))),
 		];
 		const photo = photos[i % photos.length] ?? "";
-		await link(photo, path.join(dir, "photo.jpg"));
+		await linkPhoto(photo, path.join(dir, "photo.jpg"));
 		const title = sentence(rnd, 6 + Math.floor(rnd() * 6)).slice(0, -1);
 		await writeFile(
 			path.join(dir, "index.md"),

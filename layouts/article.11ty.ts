@@ -15,6 +15,8 @@ import { ShownPhotos, articleBody, byline, leadFigure, row, time } from "./parti
 export interface ArticlePage {
 	catalog: Catalog;
 	article: Article;
+	/** Its related articles, when the caller has them already; else the catalog ranks them. */
+	related?: Article[];
 	css: string;
 }
 
@@ -48,8 +50,7 @@ function tagList(catalog: Catalog, article: Article): SafeHtml | string {
 </section>`;
 }
 
-function related(catalog: Catalog, article: Article): SafeHtml | string {
-	const list = catalog.related(article);
+function related(catalog: Catalog, article: Article, list: Article[]): SafeHtml | string {
 	if (list.length === 0) return "";
 	// The lead photo is already on the page: a related story with the same photo shows none.
 	const photos = new ShownPhotos();
@@ -103,10 +104,11 @@ ${tagList(catalog, article)}
 ${corrections(catalog, article)}
 </footer>
 </article>
-<aside class="more wrap-wide" aria-label="More to read">${related(catalog, article)}</aside>`;
+<aside class="more wrap-wide" aria-label="More to read">${related(catalog, article, page.related ?? catalog.related(article))}</aside>`;
 	const crop = article.image.rendition?.crops.find((c) => c.ratio === "16:9");
 	return base({
 		catalog,
+		year: new Date(article.published).getUTCFullYear(),
 		title: data.title,
 		description: data.description,
 		href: article.href,

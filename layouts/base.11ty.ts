@@ -27,6 +27,14 @@ export interface ArticleMeta {
 
 /** What every page hands the base layout. */
 export interface BasePage {
+	/**
+	 * The year of the page's copyright line: a page written by the page writer gives its own
+	 * (its article's, its newest story's), so it never changes with the build's date alone.
+	 * Defaults to the newest article's; null leaves the year out.
+	 */
+	year?: number | null;
+	/** Shows the edition's date, the day of the build, under the name (the home page). */
+	edition?: boolean;
 	catalog: Catalog;
 	/** The page's own title; the publication's name is added after it. */
 	title?: string;
@@ -78,7 +86,7 @@ ${a.tags.map((t) => html`<meta property="article:tag" content="${t}">\n`)}${a.au
 }<meta name="twitter:card" content="summary_large_image">`;
 }
 
-/** The masthead: logo and name, the date of the build in the publication's zone, sections. */
+/** The masthead: logo and name, on the home page the edition's date, then the sections. */
 function masthead(page: BasePage): SafeHtml {
 	const { catalog } = page;
 	const { site, sections } = catalog;
@@ -98,7 +106,7 @@ function masthead(page: BasePage): SafeHtml {
 <div class="wrap-wide masthead-inner">
 <div class="masthead-id">
 <a class="brand" href="${u("/")}"${page.href === u("/") ? html` aria-current="page"` : ""}><img src="${logo.href}" alt="" width="${Math.round((side * logo.width) / logo.height)}" height="${side}">${site.name}</a>
-<p class="edition-date"><time datetime="${day}">${formatEditionDate(catalog.buildTime, site.language, site.timezone)}</time></p>
+${page.edition ? html`<p class="edition-date"><time datetime="${day}">${formatEditionDate(catalog.buildTime, site.language, site.timezone)}</time></p>` : ""}
 </div>
 <nav class="sections" aria-label="Sections">
 <ul>
@@ -117,7 +125,10 @@ export function base(page: BasePage): SafeHtml {
 	// Search results cut titles near 70 characters: the publication's name goes only where it fits.
 	const full = page.title ? `${page.title} | ${site.name}` : site.name;
 	const title = full.length <= TITLE_MAX ? full : (page.title ?? site.name);
-	const year = new Date(catalog.buildTime).getUTCFullYear();
+	const year =
+		page.year === undefined
+			? new Date(catalog.articles[0]?.published ?? catalog.buildTime).getUTCFullYear()
+			: page.year;
 	const u = (rootPath: string) => catalog.url(rootPath);
 	const robots = page.noindex ? "noindex, nofollow" : "index, follow, max-image-preview:large";
 	const doc = html`<!DOCTYPE html>
@@ -159,7 +170,7 @@ ${site.description ? html`<p>${site.description}</p>` : ""}
 <li><a href="${u("/feed.json")}">JSON feed</a></li>
 <li><a href="${u("/sitemap.xml")}">Sitemap</a></li>
 </ul>
-<p class="footer-small">© ${year} ${site.name}. Built with Dateline.</p>
+<p class="footer-small">© ${year === null ? "" : `${String(year)} `}${site.name}. Built with Dateline.</p>
 </div>
 </footer>
 </body>

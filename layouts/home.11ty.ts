@@ -62,6 +62,7 @@ ${sectionBlocks(page, lead, photos)}`
 		: html`<div class="wrap"><h1>${catalog.site.name}</h1><p>No articles are published yet.</p></div>`;
 	return base({
 		catalog,
+		edition: true,
 		description: catalog.site.description ?? `${catalog.site.name}: the latest news.`,
 		href: catalog.url("/"),
 		css: page.css,

@@ -74,8 +74,11 @@ ${pager(page)}
 			? html`<link rel="alternate" type="application/atom+xml" title="${head.title}" href="${page.subject.item.href}feed.xml">
 <link rel="alternate" type="application/feed+json" title="${head.title}" href="${page.subject.item.href}feed.json">`
 			: "";
+	const newest = page.items[0]?.published;
 	return base({
 		catalog,
+		// The newest story of this page, so the page changes only with what it lists.
+		year: newest === undefined ? null : new Date(newest).getUTCFullYear(),
 		title,
 		description: head.description,
 		href: page.href,

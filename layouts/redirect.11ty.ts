@@ -23,6 +23,7 @@ export function render(view: RedirectView): string {
 	const { catalog, article } = view;
 	return base({
 		catalog,
+		year: new Date(article.published).getUTCFullYear(),
 		title: article.data.title,
 		description: article.data.description,
 		href: view.from,

@@ -6,6 +6,7 @@
 import { html } from "../src/html.ts";
 import type { Catalog } from "../src/content/catalog.ts";
 import { assetUrls } from "../src/hosting.ts";
+import { SEARCH_DIR, shards } from "../src/search.ts";
 import { base } from "./base.11ty.ts";
 
 /** What the search template hands this layout. */
@@ -22,7 +23,7 @@ export function render(view: SearchView): string {
 	// page with Pagefind, so it looks the same either way.
 	const main = html`<div class="wrap-wide listing search-page">
 <header class="listing-head"><h1>Search</h1><p class="listing-count" id="search-status" role="status"></p></header>
-<form class="search-form" action="https://duckduckgo.com/" method="get" role="search" data-pagefind="${catalog.url("/pagefind/pagefind.js")}" data-base-url="${catalog.url("/")}">
+<form class="search-form" action="https://duckduckgo.com/" method="get" role="search" data-pagefind="${catalog.url(`/${SEARCH_DIR}/`)}" data-pagefind-shards="${[...shards(catalog).keys()].join(" ")}" data-base-url="${catalog.url("/")}">
 <label for="search-q">Search ${catalog.site.name}</label>
 <div class="search-row">
 <input id="search-q" name="q" type="search" required>

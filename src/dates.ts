@@ -109,18 +109,27 @@ export function isoUtc(epoch: number): string {
 	return new Date(epoch).toISOString().replace(/\.000Z$/, "Z");
 }
 
+// Making a formatter costs far more than using one: a page lists dozens of dates, a build
+// formats hundreds of thousands. One per zone.
+const isoFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The wall-clock time of an instant in a zone, as ISO 8601 with that zone's offset, to the minute. */
 export function localIso(epoch: number, timeZone: string): string {
-	const parts = new Intl.DateTimeFormat("en-US", {
-		timeZone,
-		year: "numeric",
-		month: "2-digit",
-		day: "2-digit",
-		hour: "2-digit",
-		minute: "2-digit",
-		hourCycle: "h23",
-		timeZoneName: "longOffset",
-	}).formatToParts(epoch);
+	let format = isoFormats.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat("en-US", {
+			timeZone,
+			year: "numeric",
+			month: "2-digit",
+			day: "2-digit",
+			hour: "2-digit",
+			minute: "2-digit",
+			hourCycle: "h23",
+			timeZoneName: "longOffset",
+		});
+		isoFormats.set(timeZone, format);
+	}
+	const parts = format.formatToParts(epoch);
 	const get = (type: Intl.DateTimeFormatPartTypes) =>
 		parts.find((p) => p.type === type)?.value ?? "";
 	const offset = get("timeZoneName").replace(/^GMT/, "") || "+00:00";

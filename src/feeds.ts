@@ -217,7 +217,7 @@ export default function feedsPlugin(
 		addCatalogPages<Section>(
 			eleventyConfig,
 			`section-feed-${ext}`,
-			"pageSections",
+			"sectionList",
 			(_, section) => `${section.href}feed.${ext}`,
 			(catalog, section) => render(catalog, sectionScope(catalog, section, opts.feedSize)),
 		);

@@ -1,14 +1,20 @@
 /**
- * The site's pages as Eleventy virtual templates, so `content/` holds no code: home, articles,
- * section/tag/author listings (paginated with stable addresses), all tags, search, 404 and the
- * web app manifest. Each template calls a typed layout.
+ * The site's pages, each from a typed layout, so `content/` holds no code. The single pages
+ * (home, all tags, search, 404, the web app manifest) are Eleventy virtual templates; the
+ * catalog's own pages (one per article, per listing page of a section, tag or author, and per
+ * old address of a renamed article) go through the page writer (src/build/writer.ts), which
+ * writes only those whose signature changed since the last build.
  */
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Article } from "./content/types.ts";
-import type { Catalog, ListingPage } from "./content/catalog.ts";
-import { addCatalogFile, addCatalogPages } from "./content/plugin.ts";
+import type { BuildPlan } from "./build/plan.ts";
+import { articleHash, sign } from "./build/signatures.ts";
+import { writePages, type PageJob } from "./build/writer.ts";
+import type { Catalog } from "./content/catalog.ts";
+import { addCatalogFile } from "./content/plugin.ts";
 import { fontFaceCss } from "./fonts.ts";
+import { publishedImage } from "./photos/publish.ts";
 import { render as renderArticle } from "../layouts/article.11ty.ts";
 import { render as renderHome } from "../layouts/home.11ty.ts";
 import { render as renderListing } from "../layouts/listing.11ty.ts";
@@ -74,7 +80,67 @@ export function manifest(catalog: Catalog): string {
 	)}\n`;
 }
 
-/** Registers every HTML page and the manifest. */
+/** The catalog's own pages, each with its signature, for the page writer. */
+export function* catalogPages(catalog: Catalog, css: string, key: string): Generator<PageJob> {
+	const styles = styled(catalog, css);
+	const page = (href: string, signature: string, render: () => string): PageJob => ({
+		path: catalog.outputPath(href).slice(1),
+		signature,
+		render,
+	});
+	for (const article of catalog.articles) {
+		const related = catalog.related(article);
+		yield page(
+			article.href,
+			sign(key, "article", articleHash(article), ...related.map(articleHash)),
+			() => renderArticle({ catalog, article, related, css: styles }),
+		);
+	}
+	for (const listing of catalog.listings) {
+		const { subject } = listing;
+		yield page(
+			listing.href,
+			sign(
+				key,
+				"listing",
+				subject.kind,
+				subject.item.id,
+				String(listing.number),
+				String(listing.total),
+				String(listing.all.length),
+				...listing.items.map(articleHash),
+			),
+			() => renderListing({ catalog, page: listing, css: styles }),
+		);
+	}
+	for (const { from, article } of catalog.redirects) {
+		yield page(from, sign(key, "redirect", from, articleHash(article)), () =>
+			renderRedirect({ catalog, from, article, css: styles }),
+		);
+	}
+}
+
+/**
+ * The addresses of the publication's own images (logo, social image, avatars) as the photo
+ * pipeline published them: every page may show them, and their names change with their bytes,
+ * which the data files that name them do not.
+ */
+function houseImages(catalog: Catalog): string[] {
+	const { site } = catalog;
+	const avatars = [...catalog.authors.values()].flatMap((a) => a.avatarFile ?? []);
+	return [site.logoFile, site.imageFile, ...avatars].map((photo) => publishedImage(photo).href);
+}
+
+/** What the content plugin hands the page writer. */
+interface PagesEvent {
+	catalog: Catalog;
+	directories: { output: string };
+	plan: BuildPlan;
+	/** The preview's problems panel, on every page while content is broken. */
+	decorate?: (html: string) => string;
+}
+
+/** Registers the single pages as virtual templates, and the writer of the catalog's pages. */
 export default function pagesPlugin(
 	eleventyConfig: UserConfig,
 	options: Partial<typeof DEFAULTS> = {},
@@ -91,13 +157,27 @@ export default function pagesPlugin(
 		searchCss = css + (await read([opts.searchStylesheet]));
 	});
 
-	addCatalogFile(
-		eleventyConfig,
-		"home",
-		"/index.html",
-		(catalog) =>
-			renderHome({ catalog, css: styled(catalog, css), perSection: opts.homePerSection }),
-		true,
+	eleventyConfig.on(
+		"dateline.pages",
+		async ({ catalog, directories, plan, decorate }: PagesEvent) => {
+			const started = performance.now();
+			const key = sign(plan.key, ...houseImages(catalog), decorate ? decorate("") : "");
+			plan.pageKey = key;
+			const report = await writePages(
+				catalogPages(catalog, css, key),
+				path.resolve(directories.output),
+				plan.previous,
+				decorate,
+			);
+			plan.pages = report.pages;
+			process.stdout.write(
+				`Pages: ${String(report.written.length)} written, ${String(report.removed.length)} removed, ${String(Object.keys(report.pages).length - report.written.length)} unchanged; ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+			);
+		},
+	);
+
+	addCatalogFile(eleventyConfig, "home", "/index.html", (catalog) =>
+		renderHome({ catalog, css: styled(catalog, css), perSection: opts.homePerSection }),
 	);
 	addCatalogFile(eleventyConfig, "tags", "/tags/index.html", (catalog) =>
 		renderTags({ catalog, css: styled(catalog, css) }),
@@ -109,32 +189,4 @@ export default function pagesPlugin(
 		renderNotFound({ catalog, css: styled(catalog, css) }),
 	);
 	addCatalogFile(eleventyConfig, "manifest", "/manifest.webmanifest", manifest);
-
-	addCatalogPages<{ from: string; article: Article }>(
-		eleventyConfig,
-		"redirect",
-		"pageRedirects",
-		(_, item) => item.from,
-		(catalog, item) =>
-			renderRedirect({
-				catalog,
-				from: item.from,
-				article: item.article,
-				css: styled(catalog, css),
-			}),
-	);
-	addCatalogPages<Article>(
-		eleventyConfig,
-		"article",
-		"pageArticles",
-		(_, article) => article.href,
-		(catalog, article) => renderArticle({ catalog, article, css: styled(catalog, css) }),
-	);
-	addCatalogPages<ListingPage>(
-		eleventyConfig,
-		"listing",
-		"pageListings",
-		(_, page) => page.href,
-		(catalog, page) => renderListing({ catalog, page, css: styled(catalog, css) }),
-	);
 }

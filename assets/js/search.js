@@ -124,8 +124,15 @@
 	async function start() {
 		if (!form || !input || !list || !status || !filterBar) return;
 		try {
-			pagefind = await import(form.getAttribute("data-pagefind"));
-			await pagefind.options({ baseUrl: form.getAttribute("data-base-url") || "/" });
+			// One index per quarter, newest first: the newest is loaded, the others merged into it.
+			var bundles = form.getAttribute("data-pagefind") || "/pagefind/";
+			var keys = (form.getAttribute("data-pagefind-shards") || "").split(" ").filter(Boolean);
+			var baseUrl = form.getAttribute("data-base-url") || "/";
+			if (keys.length === 0) return;
+			pagefind = await import(bundles + keys[0] + "/pagefind.js");
+			await pagefind.options({ baseUrl: baseUrl });
+			for (var i = 1; i < keys.length; i++)
+				await pagefind.mergeIndex(bundles + keys[i] + "/", { baseUrl: baseUrl });
 		} catch {
 			return; // No index (the preview, say): the form keeps its web search.
 		}

@@ -118,6 +118,7 @@ export function previewArticle(
 		slug,
 		href,
 		sourcePath: "",
+		sourceHash: "",
 		data,
 		body,
 		published: date.epoch,

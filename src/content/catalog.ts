@@ -69,11 +69,6 @@ export class Catalog {
 	readonly buildTime: number;
 	/** The path the site is served under, e.g. "/dateline" for project pages; "" at a domain's root. */
 	readonly basePath: string;
-	/**
-	 * When set, this build renders only these articles' pages and the pages that list them
-	 * (the preview after an edit to articles alone); everything else on disk stays as it is.
-	 */
-	renderOnly: Set<string> | undefined;
 	/** Future-dated articles that are not drafts, soonest first (published or not in this build). */
 	scheduled: Article[] = [];
 	readonly #bySection = new Map<string, Article[]>();
@@ -132,35 +127,6 @@ export class Catalog {
 			? href.slice(this.basePath.length)
 			: href;
 		return inSite.endsWith("/") ? `${inSite}index.html` : inSite;
-	}
-
-	/** Whether this build renders everything (not only what an edit touched). */
-	get renderAll(): boolean {
-		return this.renderOnly === undefined;
-	}
-
-	/** The articles whose pages this build renders. */
-	get pageArticles(): Article[] {
-		const only = this.renderOnly;
-		return only ? this.articles.filter((a) => only.has(a.slug)) : this.articles;
-	}
-
-	/** Sections whose feeds this build writes: all, or none after an edit to articles alone. */
-	get pageSections(): Section[] {
-		return this.renderAll ? this.sectionList : [];
-	}
-
-	/** Redirect pages this build writes: all, or none after an edit to articles alone. */
-	get pageRedirects(): { from: string; article: Article }[] {
-		return this.renderAll ? this.redirects : [];
-	}
-
-	/** The listing pages this build renders: with an edit, those that list an edited article. */
-	get pageListings(): ListingPage[] {
-		const only = this.renderOnly;
-		return only
-			? this.listings.filter((p) => p.items.some((a) => only.has(a.slug)))
-			: this.listings;
 	}
 
 	/** Old article addresses and where they redirect now. */
@@ -243,24 +209,59 @@ export class Catalog {
 
 	/**
 	 * Articles related to one: ranked by shared tags, then by sharing its section; never the
-	 * article itself; newest first on ties.
+	 * article itself; newest first on ties. Runs for every article of every build (a page's
+	 * signature names its related articles), so it counts in a typed array by each article's
+	 * place in `articles` (newest first, as the ties rank) and keeps the best few, with no sort.
 	 */
 	related(article: Article, limit = 4): Article[] {
-		const scores = new Map<Article, number>();
+		const scores = (this.#scores ??= new Int32Array(this.articles.length));
+		const self = this.#place(article);
+		const touched: number[] = [];
 		const add = (list: Article[], weight: number) => {
-			for (const other of list.slice(0, RELATED_SCAN)) {
-				if (other !== article) scores.set(other, (scores.get(other) ?? 0) + weight);
+			for (const place of this.#places(list)) {
+				if (place === self) continue;
+				if (scores[place] === 0) touched.push(place);
+				scores[place] = (scores[place] ?? 0) + weight;
 			}
 		};
 		for (const tag of article.tags) add(this.withTag(tag), 2);
 		add(this.inSection(article.section.id), 1);
-		return [...scores]
-			.sort(
-				([a, sa], [b, sb]) =>
-					sb - sa || b.published - a.published || a.slug.localeCompare(b.slug),
-			)
-			.slice(0, limit)
-			.map(([other]) => other);
+		// The best `limit`, kept in order: a higher score first, then the earlier place.
+		const best: number[] = [];
+		const before = (a: number, b: number) =>
+			(scores[a] ?? 0) > (scores[b] ?? 0) || (scores[a] === scores[b] && a < b);
+		for (const place of touched) {
+			if (best.length === limit && !before(place, best[limit - 1] ?? 0)) continue;
+			let i = Math.min(best.length, limit - 1);
+			best[i] = place;
+			while (i > 0 && before(place, best[i - 1] ?? 0)) {
+				best[i] = best[i - 1] ?? 0;
+				best[i - 1] = place;
+				i--;
+			}
+		}
+		for (const place of touched) scores[place] = 0;
+		return best.map((place) => this.articles[place] as Article);
+	}
+
+	#scores: Int32Array | undefined;
+	#placeOf: Map<Article, number> | undefined;
+	readonly #placeLists = new WeakMap<Article[], Int32Array>();
+
+	/** An article's place in `articles`. */
+	#place(article: Article): number {
+		this.#placeOf ??= new Map(this.articles.map((a, i) => [a, i]));
+		return this.#placeOf.get(article) ?? -1;
+	}
+
+	/** The places of the newest RELATED_SCAN articles of a list, worked out once per list. */
+	#places(list: Article[]): Int32Array {
+		let places = this.#placeLists.get(list);
+		if (!places) {
+			places = Int32Array.from(list.slice(0, RELATED_SCAN), (a) => this.#place(a));
+			this.#placeLists.set(list, places);
+		}
+		return places;
 	}
 }
 

@@ -163,6 +163,7 @@ function toArticle(draft: CompleteDraft, ctx: SoundContext, base: string, now: n
 		slug: draft.slug,
 		href,
 		sourcePath: display,
+		sourceHash: draft.sourceHash,
 		data: fm,
 		body: draft.body,
 		published,

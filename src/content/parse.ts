@@ -4,6 +4,7 @@
  * sections, slugs, the photo files themselves) are the rules' to check, on every field that
  * passed the schema even when others did not, so one pass reports everything.
  */
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 import { addProblems, escapedChar, type Problem } from "../problems.ts";
@@ -40,6 +41,8 @@ export interface Draft {
 	/** The lead photo's file, when its path stays inside the article's folder. */
 	leadFile: string | undefined;
 	bodyPhotos: BodyPhotoDraft[];
+	/** A hash of the file as read: a build that finds it unchanged need not render it again. */
+	sourceHash: string;
 }
 
 /** A draft whose every field passed the schema. */
@@ -163,6 +166,7 @@ export function parseArticle(
 		display,
 	);
 	addProblems(problems, read.problems);
+	const sourceHash = createHash("sha256").update(source).digest("base64url");
 	return {
 		file,
 		display,
@@ -174,5 +178,6 @@ export function parseArticle(
 		bodyLine,
 		leadFile,
 		bodyPhotos: read.photos,
+		sourceHash,
 	};
 }

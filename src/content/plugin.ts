@@ -8,6 +8,8 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { dropAside, setAside } from "../build/output.ts";
+import { planBuild, statePath, type BuildPlan, type BuildState } from "../build/plan.ts";
 import { formatDateTime, isoUtc } from "../dates.ts";
 import { escapeHtml } from "../html.ts";
 import type { PhotosEvent } from "../photos/plugin.ts";
@@ -34,43 +36,44 @@ interface AsyncEmitter {
  */
 export interface CatalogEvent extends PhotosEvent {
 	catalog: Catalog;
+	plan: BuildPlan;
+	/** The preview's problems panel, put on every page while content is broken. */
+	decorate?: (html: string) => string;
 }
+
+/** Set to "1" (`npm run build -- --full`), a build writes everything from an empty output folder. */
+export const FULL_ENV = "DATELINE_FULL";
 
 interface EleventyBeforeEvent {
 	runMode: "build" | "serve" | "watch";
 	directories: { input: string; output: string };
 }
 
-/**
- * Registers one file rendered from the catalog (a page, feed or sitemap) as a virtual template.
- * After an edit to articles alone the preview leaves it as it is on disk, unless `always`.
- */
+/** Registers one file rendered from the catalog (a page, feed or sitemap) as a virtual template. */
 export function addCatalogFile(
 	eleventyConfig: UserConfig,
 	name: string,
 	permalink: string,
 	render: (catalog: Catalog) => string,
-	always = false,
 ): void {
 	eleventyConfig.addTemplate(
 		`dateline/${name}.11ty.js`,
 		(data: { dateline: Catalog }) => render(data.dateline),
 		{
 			eleventyExcludeFromCollections: true,
-			permalink: (data: { dateline: Catalog }) =>
-				always || data.dateline.renderAll ? permalink : false,
+			permalink,
 		},
 	);
 }
 
 /**
- * Registers one page per item of a catalog list (`pageArticles`, `pageListings`, ...) as a
+ * Registers one file per item of a small catalog list (the sections, for their feeds) as a
  * paginated virtual template, each written where `href` says.
  */
 export function addCatalogPages<T>(
 	eleventyConfig: UserConfig,
 	name: string,
-	list: "pageArticles" | "pageListings" | "pageRedirects" | "pageSections",
+	list: "sectionList",
 	href: (catalog: Catalog, item: T) => string,
 	render: (catalog: Catalog, item: T) => string,
 ): void {
@@ -99,54 +102,6 @@ export function scheduleNote(catalog: Catalog): string | undefined {
 	);
 }
 
-/** Empties the output folder, refusing any folder that holds the project or its content. */
-export async function clearOutput(output: string, contentDir: string): Promise<void> {
-	const dir = path.resolve(output);
-	const inside = (child: string, parent: string) =>
-		child === parent || child.startsWith(parent + path.sep);
-	if (dir === path.parse(dir).root || inside(process.cwd(), dir) || inside(contentDir, dir)) {
-		throw new Error(
-			`Refusing to empty the output folder ${dir}: it holds the project or its content.`,
-		);
-	}
-	await rm(dir, { recursive: true, force: true });
-}
-
-/**
- * After an edit in the preview: the slugs of the edited articles, when nothing but their text
- * changed (same articles, dates, sections, tags and authors, so no other page moves); else
- * undefined, for a full render.
- */
-export function editedOnly(
-	previous: Catalog,
-	next: Catalog,
-	changed: string[],
-	contentDir: string,
-): Set<string> | undefined {
-	const articlesDir = path.join(contentDir, "articles") + path.sep;
-	if (changed.length === 0) return undefined;
-	if (
-		!changed.every((file) => file.startsWith(articlesDir) && path.basename(file) === "index.md")
-	)
-		return undefined;
-	if (previous.articles.length !== next.articles.length) return undefined;
-	const before = new Map(previous.articles.map((a) => [a.slug, a]));
-	const slugs = new Set(changed.map((file) => path.basename(path.dirname(file))));
-	for (const slug of slugs) {
-		const [a, b] = [before.get(slug), next.articles.find((x) => x.slug === slug)];
-		if (!a || !b) return undefined;
-		const same =
-			a.published === b.published &&
-			a.status === b.status &&
-			a.section.id === b.section.id &&
-			a.tags.join() === b.tags.join() &&
-			a.aliases.join() === b.aliases.join() &&
-			a.authors.map((x) => x.id).join() === b.authors.map((x) => x.id).join();
-		if (!same) return undefined;
-	}
-	return slugs;
-}
-
 /** The problems panel the preview shows at the top of every page while content is broken. */
 export function problemsPanel(problems: Problem[]): string {
 	return (
@@ -157,18 +112,36 @@ export function problemsPanel(problems: Problem[]): string {
 }
 
 /**
- * Hands a sound catalog to the other plugins: `dateline.catalog` lets them prepare their part
- * (photos) and say what is wrong, which stops a production build before anything is written;
- * then a production build empties the output folder and `dateline.publish` lets them write.
+ * Hands a sound catalog to the other plugins, in order: `dateline.catalog` lets them prepare
+ * their part (photos) and say what is wrong, which stops a production build before anything is
+ * written; a full build then empties the output folder; `dateline.publish` lets them write
+ * their files, `dateline.pages` the page writer its pages, `dateline.index` the search index.
+ * The build's record is dropped before the first write and kept once Eleventy has written its
+ * own pages too (the returned plan's `save`), so a build that fails halfway makes the next one
+ * full.
  */
 async function handOver(
 	catalog: Catalog,
 	directories: EleventyBeforeEvent["directories"],
 	preview: boolean,
 	events: AsyncEmitter,
-): Promise<void> {
+	memory: { state?: BuildState },
+	decorate?: (html: string) => string,
+): Promise<BuildPlan> {
 	const next = scheduleNote(catalog);
 	if (next) process.stdout.write(`${next}\n`);
+	const contentDir = path.resolve(directories.input);
+	const stateFile = statePath(path.dirname(contentDir), directories.output);
+	// The preview writes drafts and its marks into the output folder: the production build
+	// after it must not take those pages for its own.
+	if (preview) await rm(stateFile, { force: true });
+	const plan = await planBuild({
+		contentDir,
+		outputDir: path.resolve(directories.output),
+		stateFile: preview ? undefined : stateFile,
+		full: process.env[FULL_ENV] === "1",
+		memory,
+	});
 	const event: CatalogEvent = {
 		catalog,
 		photos: photoUses(catalog),
@@ -176,6 +149,8 @@ async function handOver(
 		photosUrl: catalog.site.photos?.url,
 		directories,
 		preview,
+		plan,
+		...(decorate ? { decorate } : {}),
 	};
 	const found = (await events.emit("dateline.catalog", event)).flatMap((r) =>
 		Array.isArray(r) ? (r as Problem[]) : [],
@@ -186,10 +161,39 @@ async function handOver(
 			`\n${formatProblems(found, "the preview shows the pages without these photos.")}\n\n`,
 		);
 	}
-	// A production build starts from an empty output folder, so a pulled or renamed article
-	// leaves nothing behind for a host or for the search index to find.
-	if (!preview) await clearOutput(directories.output, directories.input);
+	await plan.forget();
+	// A full build writes into an empty output folder, so nothing of an earlier build is left
+	// for a host or for the search index to find; the last site waits aside until it is done.
+	// An incremental one removes what it no longer makes.
+	if (!preview && plan.full) await setAside(directories.output, contentDir);
 	await events.emit("dateline.publish", event);
+	await events.emit("dateline.pages", event);
+	await events.emit("dateline.index", event);
+	return plan;
+}
+
+/** Puts the problems panel at the top of a page's body. */
+function withPanel(problems: Problem[]): (html: string) => string {
+	const panel = problemsPanel(problems);
+	return (html) => html.replace(/<body[^>]*>/, (body) => body + panel);
+}
+
+/** In the preview, while content is broken: the last good build's pages, with the panel. */
+async function repaint(
+	catalog: Catalog,
+	directories: EleventyBeforeEvent["directories"],
+	events: AsyncEmitter,
+	memory: { state?: BuildState },
+	decorate: (html: string) => string,
+): Promise<BuildPlan> {
+	const plan = await planBuild({
+		contentDir: path.resolve(directories.input),
+		outputDir: path.resolve(directories.output),
+		stateFile: undefined,
+		memory,
+	});
+	await events.emit("dateline.pages", { catalog, directories, preview: true, plan, decorate });
+	return plan;
 }
 
 /**
@@ -206,7 +210,6 @@ function whileBroken(result: LoadResult, lastGood: Catalog | undefined, preview:
 		? "the preview shows the last good build."
 		: "the preview shows only the articles without problems.";
 	process.stderr.write(`\n${formatProblems(result.problems, footer)}\n\n`);
-	shown.renderOnly = undefined;
 	return shown;
 }
 
@@ -258,10 +261,11 @@ export default function contentPlugin(
 		() => state.problems.length > 0,
 	);
 
+	// This build's plan, kept once the build has written everything.
+	let plan: BuildPlan | undefined;
 	eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyBeforeEvent) => {
+		plan = undefined;
 		state.preview = runMode !== "build";
-		const previous = state.problems.length === 0 ? state.catalog : undefined;
-		const changed = changedFiles.splice(0);
 		const result = await loadContent({
 			contentDir,
 			includeUnpublished: state.preview,
@@ -273,31 +277,26 @@ export default function contentPlugin(
 		const folders = { ...directories, input: contentDir };
 		if (result.catalog) {
 			lastGood = result.catalog;
-			if (state.preview && previous)
-				result.catalog.renderOnly = editedOnly(
-					previous,
-					result.catalog,
-					changed,
-					contentDir,
-				);
 			state.catalog = result.catalog;
-			await handOver(result.catalog, folders, state.preview, events);
+			plan = await handOver(result.catalog, folders, state.preview, events, memory);
 			return;
 		}
 		const shown = whileBroken(result, lastGood, state.preview);
 		state.catalog = shown;
-		// A catalog of what is sound is new: its photos are made like any build's.
-		if (shown !== lastGood) await handOver(shown, folders, state.preview, events);
+		// A catalog of what is sound is new: its photos are made like any build's. Either way
+		// every page carries the problems panel.
+		const panel = withPanel(result.problems);
+		plan =
+			shown === lastGood
+				? await repaint(shown, folders, events, memory, panel)
+				: await handOver(shown, folders, state.preview, events, memory, panel);
 	});
 
 	eleventyConfig.addGlobalData("dateline", () => state.catalog);
 
-	// The preview remembers what changed, so an edit to one article re-renders only what shows it.
+	// The preview keeps what it parsed and what it wrote, so a save re-renders only what changed.
 	const parseCache: ParseCache = new Map();
-	const changedFiles: string[] = [];
-	eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
-		changedFiles.push(...queue.map((file) => path.resolve(file)));
-	});
+	const memory: { state?: BuildState } = {};
 
 	eleventyConfig.addTransform(
 		"dateline-problems",
@@ -307,6 +306,12 @@ export default function contentPlugin(
 			return content.replace(/<body[^>]*>/, (body) => body + problemsPanel(state.problems));
 		},
 	);
+
+	// Everything is written: the last site set aside goes, and the record is kept for the next.
+	eleventyConfig.on("eleventy.after", async () => {
+		await dropAside();
+		await plan?.save();
+	});
 
 	return state;
 }

@@ -57,6 +57,8 @@ export interface Article {
 	href: string;
 	/** The source file relative to the project, for messages. */
 	sourcePath: string;
+	/** A hash of the source file's text. */
+	sourceHash: string;
 	data: ArticleData;
 	/** The markdown body. */
 	body: string;

@@ -119,8 +119,9 @@ export default function photosPlugin(
 
 	// Files gone from the cache since its index was written: their entries are made again.
 	const publish = async (event: PhotosEvent, ready: PreparedPhotos, dir: string) => {
+		const prune = { prune: !hostOf(event) };
 		try {
-			return { ready, copied: await publishPhotos(ready, dir) };
+			return { ready, copied: await publishPhotos(ready, dir, prune) };
 		} catch (cause) {
 			if (!(cause instanceof LostCacheFiles)) throw cause;
 			for (const lost of cause.dirs) {
@@ -128,7 +129,7 @@ export default function photosPlugin(
 				await rm(path.join(lost, "manifest.json"), { force: true });
 			}
 			const again = await prepare(event);
-			return { ready: again, copied: await publishPhotos(again, dir) };
+			return { ready: again, copied: await publishPhotos(again, dir, prune) };
 		}
 	};
 

@@ -4,7 +4,7 @@
  * `href` becomes its largest JPEG, since the original may carry the photographer's location.
  */
 import { constants } from "node:fs";
-import { copyFile, mkdir, readdir } from "node:fs/promises";
+import { copyFile, mkdir, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { mapLimit } from "../concurrency.ts";
 import { writeAtomic } from "./cache.ts";
@@ -29,14 +29,18 @@ export class LostCacheFiles extends Error {
 /**
  * Copies prepared files into `dir` (`_site/img/`, or `_photos/` for a photo host), skipping any
  * already there: the names are hashes of what made them, and every copy lands under its name
- * whole (a temporary name, then a rename), so a name in the folder is the file. Attaches the
- * renditions.
+ * whole (a temporary name, then a rename), so a name in the folder is the file. With `prune`,
+ * removes the files of the folder that no photo uses. Attaches the renditions.
  */
-export async function publishPhotos(prepared: PreparedPhotos, dir: string): Promise<number> {
+export async function publishPhotos(
+	prepared: PreparedPhotos,
+	dir: string,
+	options: { prune?: boolean } = {},
+): Promise<number> {
 	let copied = 0;
 	await mkdir(dir, { recursive: true });
 	// One listing rather than a stat a file: an archive's folder holds hundreds of thousands.
-	const there = new Set(prepared.files.size > 0 ? await readdir(dir) : []);
+	const there = new Set(await readdir(dir));
 	const lost = new Set<string>();
 	const missing = [...prepared.files].flatMap(([entryDir, names]) =>
 		names.filter((name) => !there.has(name)).map((name) => [name, entryDir] as const),
@@ -55,6 +59,15 @@ export async function publishPhotos(prepared: PreparedPhotos, dir: string): Prom
 		}
 	});
 	if (lost.size > 0) throw new LostCacheFiles([...lost]);
+	// In the site's own folder, what no photo of this build uses goes, as a build into an empty
+	// folder would not have it. A photo host's folder keeps it: it only gathers what to upload.
+	if (options.prune) {
+		const wanted = new Set([...prepared.files.values()].flat());
+		const stale = [...there].filter((name) => !wanted.has(name));
+		await mapLimit(stale, COPY_CONCURRENCY, (name) =>
+			rm(path.join(dir, name), { force: true }),
+		);
+	}
 	for (const [use, rendition] of prepared.renditions) {
 		use.photo.rendition = rendition;
 		if ("href" in use.photo) use.photo.href = rendition.fallback.href;

@@ -89,6 +89,8 @@ describe("a build under a path prefix", () => {
 		const { document } = parseHTML(await read("search/index.html"));
 		const form = document.querySelector(".search-form");
 		expect(form?.getAttribute("data-base-url")).toBe("/dateline/");
-		expect(form?.getAttribute("data-pagefind")).toBe("/dateline/pagefind/pagefind.js");
+		// One index a quarter of publication, under the prefix; the page loads each.
+		expect(form?.getAttribute("data-pagefind")).toBe("/dateline/pagefind/");
+		expect(form?.getAttribute("data-pagefind-shards")).toBe("2018-q3");
 	});
 });

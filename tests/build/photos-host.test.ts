@@ -105,14 +105,26 @@ describe("photos on their own host", () => {
 		expect(json.icon).toMatch(new RegExp(`^${HOST}`));
 		for (const item of json.items) expect(item.image).toMatch(new RegExp(`^${HOST}`));
 
-		// Pagefind's result records, each with the image a result shows.
-		const fragments = path.join(site.output, "pagefind", "fragment");
+		// Pagefind's result records, in each quarter's index, each with the image a result shows.
+		const shards = await readdir(path.join(site.output, "pagefind"));
+		const fragments = shards.map((shard) =>
+			path.join(site.output, "pagefind", shard, "fragment"),
+		);
 		const images = await Promise.all(
-			(await readdir(fragments)).map(async (f) => {
-				const text = gunzipSync(await readFile(path.join(fragments, f))).toString("utf8");
-				return (JSON.parse(text.slice(text.indexOf("{"))) as { meta: { image?: string } })
-					.meta.image;
-			}),
+			(
+				await Promise.all(
+					fragments.map(async (dir) =>
+						(await readdir(dir)).map((f) => path.join(dir, f)),
+					),
+				)
+			)
+				.flat()
+				.map(async (file) => {
+					const text = gunzipSync(await readFile(file)).toString("utf8");
+					return (
+						JSON.parse(text.slice(text.indexOf("{"))) as { meta: { image?: string } }
+					).meta.image;
+				}),
 		);
 		expect(images.length).toBeGreaterThan(0);
 		for (const image of images) expect(image).toMatch(new RegExp(`^${HOST}`));

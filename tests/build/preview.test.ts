@@ -84,8 +84,9 @@ describe("the preview server", () => {
 		await writeFile(file, fixed);
 		const page = await preview.waitFor("/articles/broken/", (t) => !t.includes(PANEL), 60_000);
 		expect(page).toContain("A story with five problems, all reported at once");
-		expect(await preview.fetchText("/")).not.toContain(PANEL);
+		// The catalog's pages are written before Eleventy's own (the home page): wait for the build.
 		await preview.waitForLog((l) => /Wrote \d+ files?/.test(l));
+		expect(await preview.fetchText("/")).not.toContain(PANEL);
 	}, 90_000);
 
 	test("an old address redirects within the preview, never to the production origin", async () => {

@@ -62,7 +62,8 @@ describe("the published Osorio site", () => {
 				"tags/juan-carlos-osorio/index.html",
 			]),
 		);
-		expect(files).toContain("pagefind/pagefind-ui.js");
+		// The search index of the quarter the three articles were published in.
+		expect(files).toContain("pagefind/2018-q3/pagefind.js");
 	});
 
 	test("every internal link, src and srcset resolves to a file", async () => {
@@ -312,7 +313,7 @@ describe("the published Osorio site", () => {
 			"National teams",
 		);
 		expect(article.querySelectorAll('[data-pagefind-filter="tag"]')).toHaveLength(5);
-		const entry = JSON.parse(await read("pagefind/pagefind-entry.json")) as {
+		const entry = JSON.parse(await read("pagefind/2018-q3/pagefind-entry.json")) as {
 			languages: Record<string, { page_count: number }>;
 		};
 		expect(Object.values(entry.languages)[0]?.page_count).toBe(3);

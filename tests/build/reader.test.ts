@@ -89,7 +89,9 @@ describe("the reader's pages", () => {
 		const doc = await page("index.html");
 		const brand = doc.querySelector(".masthead .brand");
 		// The logo as the photo pipeline publishes it, never the file in content/brand/.
-		expect(brand?.querySelector("img")?.getAttribute("src")).toMatch(/^\/img\/[0-9a-f]{16}-\d+\.jpg$/);
+		expect(brand?.querySelector("img")?.getAttribute("src")).toMatch(
+			/^\/img\/[0-9a-f]{16}-\d+\.jpg$/,
+		);
 		expect(brand?.querySelector("img")?.getAttribute("alt")).toBe("");
 		expect(brand?.textContent).toBe("Dateline Football");
 		const date = doc.querySelector(".masthead .edition-date time");

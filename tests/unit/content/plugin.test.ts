@@ -1,11 +1,13 @@
 import path from "node:path";
 import { describe, expect, test, vi } from "vitest";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import contentPlugin, { editedOnly, scheduleNote } from "../../../src/content/plugin.ts";
+import contentPlugin, { scheduleNote } from "../../../src/content/plugin.ts";
 import type { Catalog } from "../../../src/content/catalog.ts";
 import { loadContent } from "../../../src/content/load.ts";
 import { FIXTURES, fixtureSite } from "../../helpers.ts";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { statePath } from "../../../src/build/plan.ts";
 
 async function load(contentDir: string): Promise<Catalog> {
 	const { catalog, problems } = await loadContent({
@@ -33,74 +35,6 @@ function fakeEleventy() {
 	};
 	return { config: config as unknown as UserConfig, run };
 }
-
-describe("the preview's partial render", () => {
-	test("after an edit to an article's text, the preview renders only that article and the pages listing it", async () => {
-		const site = await fixtureSite();
-		const { config, run } = fakeEleventy();
-		const state = contentPlugin(config, { contentDir: site.content });
-		const before = {
-			runMode: "serve",
-			directories: { input: "./eleventy-input/", output: site.output },
-		};
-		await run("eleventy.before", before);
-		expect(state.catalog?.renderAll).toBe(true);
-		const file = path.join(site.content, "articles", "second-story", "index.md");
-		await writeFile(
-			file,
-			(await readFile(file, "utf8")).replace("Body of the second story.", "Edited body."),
-		);
-		await run("eleventy.beforeWatch", [file]);
-		await run("eleventy.before", before);
-		const after = state.catalog;
-		expect(after?.pageArticles.map((a) => a.slug)).toEqual(["second-story"]);
-		expect(after?.pageListings.map((p) => p.href)).toEqual([
-			"/sections/sport/",
-			"/authors/desk/",
-		]);
-		expect(after?.pageSections).toEqual([]);
-		// The next save without a change renders everything again.
-		await run("eleventy.before", before);
-		expect(state.catalog?.pageArticles.length).toBe(4);
-	});
-
-	test("an edit to an article's text is told apart from one that moves other pages", async () => {
-		const site = await fixtureSite();
-		const before = await load(site.content);
-		const file = path.join(site.content, "articles", "second-story", "index.md");
-		await writeFile(
-			file,
-			(await readFile(file, "utf8")).replace("Body of the second story.", "Edited body."),
-		);
-		const after = await load(site.content);
-		expect(editedOnly(before, after, [file], site.content)).toEqual(new Set(["second-story"]));
-	});
-
-	test.each([
-		[
-			"a changed date",
-			(s: string) => s.replace("date: 2018-07-25T10:00:00Z", "date: 2018-07-24T10:00:00Z"),
-		],
-		["a changed section", (s: string) => s.replace("section: sport", "section: news")],
-		["new tags", (s: string) => s.replace("section: sport", "section: sport\ntags: [mexico]")],
-	])("%s renders everything, since other pages move", async (_name, edit) => {
-		const site = await fixtureSite();
-		const before = await load(site.content);
-		const file = path.join(site.content, "articles", "second-story", "index.md");
-		await writeFile(file, edit(await readFile(file, "utf8")));
-		const after = await load(site.content);
-		expect(editedOnly(before, after, [file], site.content)).toBeUndefined();
-	});
-
-	test("a change to a data file renders everything", async () => {
-		const content = path.join(FIXTURES, "site", "content");
-		const catalog = await load(content);
-		expect(
-			editedOnly(catalog, catalog, [path.join(content, "_data", "tags.yaml")], content),
-		).toBeUndefined();
-		expect(editedOnly(catalog, catalog, [], content)).toBeUndefined();
-	});
-});
 
 describe("scheduling", () => {
 	test("names the next scheduled article and when it goes live, in the publication's zone", async () => {
@@ -152,5 +86,22 @@ describe("the preview on broken content", () => {
 			expect.stringContaining("1 problem in 1 file; the preview shows the last good build."),
 		);
 		stderr.mockRestore();
+	});
+});
+
+describe("the preview and the production build", () => {
+	test("a preview into the output folder makes the next production build a full one", async () => {
+		const site = await fixtureSite();
+		const stateFile = statePath(site.dir, site.output);
+		await mkdir(path.dirname(stateFile), { recursive: true });
+		await writeFile(stateFile, "{}");
+		const { config, run } = fakeEleventy();
+		contentPlugin(config, { contentDir: site.content });
+		await run("eleventy.before", {
+			runMode: "serve",
+			directories: { input: "./eleventy-input/", output: site.output },
+		});
+		// Its pages carry drafts and the preview's marks: no production build may keep them.
+		expect(existsSync(stateFile)).toBe(false);
 	});
 });
