@@ -5,29 +5,16 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ROOT, fixtureSite } from "../helpers.ts";
+import { freePort } from "../preview-server.ts";
 
 const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 
 let server: ChildProcess | undefined;
 let port = 0;
 let log = "";
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once("error", reject);
-		probe.listen(0, "127.0.0.1", () => {
-			const address = probe.address();
-			probe.close(() => {
-				resolve(typeof address === "object" && address ? address.port : 0);
-			});
-		});
-	});
-}
 
 /** GETs a raw path (no client-side normalisation); "no answer" when none comes in 5 s. */
 function get(rawPath: string): Promise<{ status: number; body: string } | "no answer"> {

@@ -9,13 +9,13 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { copyFile, cp, mkdir, mkdtemp, readFile, readdir } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.ts";
 import { FIXTURES, ROOT, existsSync, readPage, runBuild } from "../helpers.ts";
+import { freePort } from "../preview-server.ts";
 
 const SHOTS = path.join(ROOT, "test-results", "screenshots");
 const HEADLINE = "México's interim coach named after Osorio";
@@ -36,19 +36,6 @@ let origin = "";
 let browser: Browser;
 let page: Page;
 const errors: string[] = [];
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once("error", reject);
-		probe.listen(0, "127.0.0.1", () => {
-			const address = probe.address();
-			probe.close(() => {
-				resolve(typeof address === "object" && address ? address.port : 0);
-			});
-		});
-	});
-}
 
 async function until<T>(
 	what: string,

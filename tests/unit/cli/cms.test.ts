@@ -4,25 +4,12 @@
  * the content, and stopping the command stops both.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { ROOT, fixtureSite } from "../../helpers.ts";
+import { freePort } from "../../preview-server.ts";
 
 let cms: ChildProcess | undefined;
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once("error", reject);
-		probe.listen(0, "127.0.0.1", () => {
-			const address = probe.address();
-			probe.close(() => {
-				resolve(typeof address === "object" && address ? address.port : 0);
-			});
-		});
-	});
-}
 
 async function poll<T>(probe: () => Promise<T>, ms = 60_000): Promise<T> {
 	const end = Date.now() + ms;
