@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { limiter } from "../concurrency.ts";
 import type { Format, Manifest } from "./types.ts";
 
 /** The encoded formats, with their MIME types and file extensions. */
@@ -33,20 +34,41 @@ export function digest(...parts: (string | Buffer)[]): string {
  * files were uploaded to a photo host (`remote`) is complete without them; whether that host is
  * this build's is the caller's to say.
  */
-export async function readManifest(dir: string): Promise<Manifest | undefined> {
+export function readManifest(dir: string): Promise<Manifest | undefined> {
+	return manifestReads(() => readEntry(dir));
+}
+
+// Manifest reads at once. An archive asks for tens of thousands together; past the process's
+// open-file limit they failed with EMFILE, were taken for misses, and a warm cache of 20,000
+// photos was encoded again from scratch.
+const manifestReads = limiter(64);
+
+/** Whether an error says the file is not there (a miss), as opposed to the system refusing. */
+function missing(cause: unknown): boolean {
+	const code = (cause as NodeJS.ErrnoException).code;
+	return code === "ENOENT" || code === "ENOTDIR";
+}
+
+async function readEntry(dir: string): Promise<Manifest | undefined> {
+	let manifest: Manifest;
 	try {
-		const manifest = JSON.parse(
-			await readFile(path.join(dir, "manifest.json"), "utf8"),
-		) as Manifest;
-		if (manifest.remote !== undefined) return manifest;
-		// A half-deleted cache entry is a miss, not a broken build.
-		const present = await Promise.all(
-			manifest.files.map((f) => stat(path.join(dir, f.name)).then((s) => s.size === f.bytes)),
-		);
-		return present.every(Boolean) ? manifest : undefined;
-	} catch {
-		return undefined;
+		manifest = JSON.parse(await readFile(path.join(dir, "manifest.json"), "utf8")) as Manifest;
+	} catch (cause) {
+		// Not there, or cut short by a crash: either way the entry is made again.
+		if (cause instanceof SyntaxError || missing(cause)) return undefined;
+		throw cause;
 	}
+	if (manifest.remote !== undefined) return manifest;
+	// A half-deleted cache entry is a miss, not a broken build.
+	for (const f of manifest.files) {
+		try {
+			if ((await stat(path.join(dir, f.name))).size !== f.bytes) return undefined;
+		} catch (cause) {
+			if (missing(cause)) return undefined;
+			throw cause;
+		}
+	}
+	return manifest;
 }
 
 /** Writes a cache entry's manifest, which marks it complete. */
